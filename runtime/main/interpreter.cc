@@ -3,6 +3,7 @@
 #include <Python.h>
 #include <limits.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -103,12 +104,19 @@ bool StartInterpreter(const Layout& layout, int argc, char** argv, std::string* 
 
 int StopInterpreter(bool python_error_pending) {
   int exit_status = 0;
+  bool interrupted = false;
   if (python_error_pending) {
+    interrupted = PyErr_ExceptionMatches(PyExc_KeyboardInterrupt);
     // PyErr_Print ends the process itself for SystemExit, with python3.11's status.
     PyErr_Print();
     exit_status = 1;
   }
   if (Py_FinalizeEx() < 0 && exit_status == 0) exit_status = 120;  // as python3.11 does
+  if (interrupted) {
+    // Like python3.11: die of SIGINT so that the parent sees the interrupt.
+    signal(SIGINT, SIG_DFL);
+    kill(getpid(), SIGINT);
+  }
   return exit_status;
 }
 

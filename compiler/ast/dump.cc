@@ -1,0 +1,309 @@
+#include "compiler/ast/dump.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "compiler/lex/unicode.h"
+
+namespace kiln::ast {
+namespace {
+
+// Lenient UTF-8 decoding that also accepts 3-byte encoded surrogates.
+int32_t DecodeLenient(std::string_view text, size_t* pos) {
+  unsigned char lead = static_cast<unsigned char>(text[*pos]);
+  if (lead >= 0xE0 && lead <= 0xEF && *pos + 2 < text.size() + 0 + 0 &&
+      *pos + 2 <= text.size() - 1) {
+    unsigned char b1 = static_cast<unsigned char>(text[*pos + 1]);
+    unsigned char b2 = static_cast<unsigned char>(text[*pos + 2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      int32_t value = ((lead & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+      if (value >= 0x800) {
+        *pos += 3;
+        return value;
+      }
+    }
+  }
+  size_t start = *pos;
+  int32_t value = lex::DecodeUtf8(text, pos);
+  if (value < 0) {
+    *pos = start + 1;
+    return 0xFFFD;
+  }
+  return value;
+}
+
+// Shortest digits that round-trip: returns digits and the decimal exponent
+// such that value = 0.DIGITS * 10^decimal_point.
+void ShortestDigits(double value, std::string* digits, int* decimal_point) {
+  char buffer[64];
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(buffer, sizeof(buffer), "%.*e", precision - 1, value);
+    if (std::strtod(buffer, nullptr) == value || precision == 17) break;
+  }
+  // buffer: d.ddddde[+-]XX
+  digits->clear();
+  const char* p = buffer;
+  while (*p && *p != 'e') {
+    if (*p >= '0' && *p <= '9') digits->push_back(*p);
+    ++p;
+  }
+  int exponent = std::atoi(p + 1);
+  while (digits->size() > 1 && digits->back() == '0') digits->pop_back();
+  *decimal_point = exponent + 1;
+}
+
+std::string FormatFloat(double value, bool add_dot_zero) {
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  if (std::isnan(value)) return "nan";
+  std::string sign = std::signbit(value) ? "-" : "";
+  double magnitude = std::fabs(value);
+  if (magnitude == 0) return sign + (add_dot_zero ? "0.0" : "0");
+  std::string digits;
+  int decimal_point;
+  ShortestDigits(magnitude, &digits, &decimal_point);
+  int count = static_cast<int>(digits.size());
+  std::string out = sign;
+  if (decimal_point > -4 && decimal_point <= 16) {
+    if (decimal_point <= 0) {
+      out += "0." + std::string(-decimal_point, '0') + digits;
+    } else if (decimal_point >= count) {
+      out += digits + std::string(decimal_point - count, '0');
+      if (add_dot_zero) out += ".0";
+    } else {
+      out += digits.substr(0, decimal_point) + "." + digits.substr(decimal_point);
+    }
+  } else {
+    out += digits.substr(0, 1);
+    if (count > 1) out += "." + digits.substr(1);
+    int exponent = decimal_point - 1;
+    out += absl::StrFormat("e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
+  }
+  return out;
+}
+
+class Dumper {
+ public:
+  std::string out;
+
+  void DumpNode(const Node* node) {
+    if (node == nullptr) {
+      out += "None";
+      return;
+    }
+    switch (node->node_kind) {
+#define KILN_DUMP_FIELD(Type, field) Field##Type(#field, typed->field, &first);
+#define KILN_DUMP_CASE(Name, PythonName, CategoryValue)                         \
+  case Kind::k##Name: {                                             \
+    const auto* typed = static_cast<const Name*>(node);             \
+    (void)typed;                                                    \
+    out += #PythonName "(";                                               \
+    bool first = true;                                              \
+    KILN_AST_FIELDS_##Name(KILN_DUMP_FIELD) Attributes(node, &first); \
+    out += ")";                                                     \
+    break;                                                          \
+  }
+      KILN_AST_NODE_KINDS(KILN_DUMP_CASE)
+#undef KILN_DUMP_CASE
+#undef KILN_DUMP_FIELD
+    }
+  }
+
+ private:
+  void Key(const char* name, bool* first) {
+    if (!*first) out += ", ";
+    *first = false;
+    out += name;
+    out += "=";
+  }
+  void Attributes(const Node* node, bool* first) {
+    if (!HasAttributes(node->node_kind)) return;
+    Key("lineno", first);
+    absl::StrAppend(&out, node->lineno);
+    Key("col_offset", first);
+    absl::StrAppend(&out, node->col_offset);
+    Key("end_lineno", first);
+    absl::StrAppend(&out, node->end_lineno);
+    Key("end_col_offset", first);
+    absl::StrAppend(&out, node->end_col_offset);
+  }
+  void FieldNode(const char* name, const Node* value, bool* first) {
+    Key(name, first);
+    DumpNode(value);
+  }
+  void FieldOptNode(const char* name, const Node* value, bool* first) {
+    if (value == nullptr) return;
+    FieldNode(name, value, first);
+  }
+  void FieldNodeList(const char* name, const NodeList& list, bool* first) {
+    Key(name, first);
+    out += "[";
+    for (uint32_t i = 0; i < list.size; ++i) {
+      if (i) out += ", ";
+      DumpNode(list.items[i]);
+    }
+    out += "]";
+  }
+  void FieldIdent(const char* name, std::string_view value, bool* first) {
+    Key(name, first);
+    out += PythonStrRepr(value);
+  }
+  void FieldOptIdent(const char* name, std::string_view value, bool* first) {
+    if (value.data() == nullptr) return;
+    FieldIdent(name, value, first);
+  }
+  void FieldOptString(const char* name, std::string_view value, bool* first) {
+    FieldOptIdent(name, value, first);
+  }
+  void FieldString(const char* name, std::string_view value, bool* first) {
+    FieldIdent(name, value, first);
+  }
+  void FieldIdentList(const char* name, const IdentList& list, bool* first) {
+    Key(name, first);
+    out += "[";
+    for (uint32_t i = 0; i < list.size; ++i) {
+      if (i) out += ", ";
+      out += PythonStrRepr(list.items[i]);
+    }
+    out += "]";
+  }
+  void FieldConst(const char* name, const ConstantValue& value, bool* first) {
+    Key(name, first);
+    out += PythonConstantRepr(value);
+  }
+  void FieldInt(const char* name, int value, bool* first) {
+    Key(name, first);
+    absl::StrAppend(&out, value);
+  }
+  void FieldCtx(const char* name, ExprContext value, bool* first) {
+    Key(name, first);
+    absl::StrAppend(&out, ExprContextName(value), "()");
+  }
+  void FieldBoolOpKind(const char* name, BoolOpKind value, bool* first) {
+    Key(name, first);
+    absl::StrAppend(&out, BoolOpName(value), "()");
+  }
+  void FieldOperatorKind(const char* name, OperatorKind value, bool* first) {
+    Key(name, first);
+    absl::StrAppend(&out, OperatorName(value), "()");
+  }
+  void FieldUnaryOpKind(const char* name, UnaryOpKind value, bool* first) {
+    Key(name, first);
+    absl::StrAppend(&out, UnaryOpName(value), "()");
+  }
+  void FieldCmpOpList(const char* name, const CmpOpList& list, bool* first) {
+    Key(name, first);
+    out += "[";
+    for (uint32_t i = 0; i < list.size; ++i) {
+      if (i) out += ", ";
+      absl::StrAppend(&out, CmpOpName(list.items[i]), "()");
+    }
+    out += "]";
+  }
+};
+
+}  // namespace
+
+std::string PythonStrRepr(std::string_view utf8) {
+  bool has_single = utf8.find('\'') != std::string_view::npos;
+  bool has_double = utf8.find('"') != std::string_view::npos;
+  char quote = (has_single && !has_double) ? '"' : '\'';
+  std::string out;
+  out.reserve(utf8.size() + 2);
+  out.push_back(quote);
+  size_t pos = 0;
+  while (pos < utf8.size()) {
+    unsigned char byte = static_cast<unsigned char>(utf8[pos]);
+    if (byte < 0x80) {
+      ++pos;
+      char c = static_cast<char>(byte);
+      if (c == quote || c == '\\') {
+        out.push_back('\\');
+        out.push_back(c);
+      } else if (c == '\t') {
+        out += "\\t";
+      } else if (c == '\n') {
+        out += "\\n";
+      } else if (c == '\r') {
+        out += "\\r";
+      } else if (byte < 0x20 || byte == 0x7F) {
+        absl::StrAppendFormat(&out, "\\x%02x", byte);
+      } else {
+        out.push_back(c);
+      }
+      continue;
+    }
+    size_t start = pos;
+    int32_t code_point = DecodeLenient(utf8, &pos);
+    if (lex::IsPrintable(code_point) && !(code_point >= 0xD800 && code_point <= 0xDFFF)) {
+      out.append(utf8.substr(start, pos - start));
+    } else if (code_point <= 0xFF) {
+      absl::StrAppendFormat(&out, "\\x%02x", code_point);
+    } else if (code_point <= 0xFFFF) {
+      absl::StrAppendFormat(&out, "\\u%04x", code_point);
+    } else {
+      absl::StrAppendFormat(&out, "\\U%08x", code_point);
+    }
+  }
+  out.push_back(quote);
+  return out;
+}
+
+std::string PythonBytesRepr(std::string_view bytes) {
+  bool has_single = bytes.find('\'') != std::string_view::npos;
+  bool has_double = bytes.find('"') != std::string_view::npos;
+  char quote = (has_single && !has_double) ? '"' : '\'';
+  std::string out = "b";
+  out.push_back(quote);
+  for (char c : bytes) {
+    unsigned char byte = static_cast<unsigned char>(c);
+    if (c == quote || c == '\\') {
+      out.push_back('\\');
+      out.push_back(c);
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (byte < 0x20 || byte >= 0x7F) {
+      absl::StrAppendFormat(&out, "\\x%02x", byte);
+    } else {
+      out.push_back(c);
+    }
+  }
+  out.push_back(quote);
+  return out;
+}
+
+std::string PythonFloatRepr(double value) { return FormatFloat(value, true); }
+
+std::string PythonImaginaryRepr(double imaginary) {
+  return FormatFloat(imaginary, false) + "j";
+}
+
+std::string PythonConstantRepr(const ConstantValue& value) {
+  switch (value.type) {
+    case ConstantValue::Type::kNone: return "None";
+    case ConstantValue::Type::kTrue: return "True";
+    case ConstantValue::Type::kFalse: return "False";
+    case ConstantValue::Type::kEllipsis: return "Ellipsis";
+    case ConstantValue::Type::kInt: return std::string(value.text);
+    case ConstantValue::Type::kFloat: return PythonFloatRepr(value.number);
+    case ConstantValue::Type::kComplex: return PythonImaginaryRepr(value.number);
+    case ConstantValue::Type::kStr: return PythonStrRepr(value.text);
+    case ConstantValue::Type::kBytes: return PythonBytesRepr(value.text);
+  }
+  return "?";
+}
+
+std::string DumpAst(const Node* node) {
+  Dumper dumper;
+  dumper.DumpNode(node);
+  return std::move(dumper.out);
+}
+
+}  // namespace kiln::ast

@@ -1,0 +1,2543 @@
+#include "compiler/codegen/codegen.h"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "compiler/driver/version.h"
+
+namespace kiln::codegen {
+namespace {
+
+using ast::Kind;
+using ast::Node;
+
+// A C++ string literal for arbitrary bytes: printable ASCII as is, the rest as
+// three-digit octal escapes (so no escape can swallow a following digit).
+std::string CString(std::string_view bytes) {
+  std::string out = "\"";
+  for (unsigned char c : bytes) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c >= 0x20 && c < 0x7f && c != '?') {
+      out += static_cast<char>(c);
+    } else {
+      char escape[8];
+      std::snprintf(escape, sizeof(escape), "\\%03o", c);
+      out += escape;
+    }
+  }
+  return out + "\"";
+}
+
+// A C identifier fragment for a Python name (for readability of the output only).
+std::string Sanitize(std::string_view name) {
+  std::string out;
+  for (unsigned char c : name) {
+    out += (std::isalnum(c) || c == '_') ? static_cast<char>(c) : '_';
+  }
+  if (out.size() > 40) out.resize(40);
+  return out;
+}
+
+std::string Str(std::string_view text) { return std::string(text); }
+
+// The module's constants: created once when the module first runs, never freed.
+class ConstantPool {
+ public:
+  std::string Name(std::string_view utf8) { return Add("s:" + Str(utf8), InternCode(utf8)); }
+  std::string Text(std::string_view utf8) {
+    return Add("u:" + Str(utf8),
+               absl::StrCat("PyUnicode_DecodeUTF8(", CString(utf8), ", ", utf8.size(),
+                            ", \"surrogatepass\")"));
+  }
+  std::string Bytes(std::string_view bytes) {
+    return Add("b:" + Str(bytes),
+               absl::StrCat("PyBytes_FromStringAndSize(", CString(bytes), ", ", bytes.size(), ")"));
+  }
+  std::string Int(std::string_view digits) {
+    return Add("i:" + Str(digits),
+               absl::StrCat("PyLong_FromString(", CString(digits), ", nullptr, 10)"));
+  }
+  std::string Float(double value) {
+    char text[64];
+    std::snprintf(text, sizeof(text), "%a", value);
+    std::string literal = text;
+    if (std::isinf(value)) literal = value > 0 ? "HUGE_VAL" : "-HUGE_VAL";
+    if (std::isnan(value)) literal = "NAN";
+    return Add("f:" + literal, absl::StrCat("PyFloat_FromDouble(", literal, ")"));
+  }
+  std::string Imaginary(double value) {
+    char text[64];
+    std::snprintf(text, sizeof(text), "%a", value);
+    std::string literal = std::isinf(value) ? "HUGE_VAL" : text;
+    return Add("j:" + literal, absl::StrCat("PyComplex_FromDoubles(0.0, ", literal, ")"));
+  }
+  // A tuple of constants already in the pool (e.g. keyword names of a call).
+  std::string Tuple(const std::vector<std::string>& refs) {
+    std::string key = "t:" + absl::StrJoin(refs, ",");
+    return Add(key, absl::StrCat("PyTuple_Pack(", refs.size(), refs.empty() ? "" : ", ",
+                                 absl::StrJoin(refs, ", "), ")"));
+  }
+  // A code object made from a FunctionSpec emitted under `spec_name`.
+  std::string Code(const std::string& spec_name) {
+    return Add("c:" + spec_name, absl::StrCat("kiln::MakeCode(", spec_name, ")"));
+  }
+
+  std::string Definitions() const {
+    return absl::StrCat("PyObject* k[", std::max<size_t>(creators_.size(), 1), "];\n");
+  }
+  std::string InitFunction() const {
+    std::string out = "int InitConstants() {\n";
+    for (size_t i = 0; i < creators_.size(); ++i) {
+      absl::StrAppend(&out, "  if (!(k[", i, "] = ", creators_[i], ")) return -1;\n");
+    }
+    return out + "  return 0;\n}\n";
+  }
+
+ private:
+  static std::string InternCode(std::string_view utf8) {
+    bool ascii = true;
+    for (unsigned char c : utf8) ascii = ascii && c < 0x80;
+    if (ascii && utf8.find('\0') == std::string_view::npos) {
+      return absl::StrCat("PyUnicode_InternFromString(", CString(utf8), ")");
+    }
+    return absl::StrCat("kiln::InternUtf8(", CString(utf8), ", ", utf8.size(), ")");
+  }
+  std::string Add(const std::string& key, std::string creator) {
+    auto it = index_.find(key);
+    if (it != index_.end()) return absl::StrCat("k[", it->second, "]");
+    size_t id = creators_.size();
+    index_[key] = id;
+    creators_.push_back(std::move(creator));
+    return absl::StrCat("k[", id, "]");
+  }
+  std::map<std::string, size_t> index_;
+  std::vector<std::string> creators_;
+};
+
+class ModuleGenerator;
+
+// What the statement being compiled sits inside, innermost last. Return, break,
+// continue and errors leave these blocks; each kind says how.
+struct Block {
+  enum Type { kFunction, kLoop, kTryExcept, kFinally, kHandler, kWith, kPendingValue };
+  Type type;
+  int id = 0;                 // label number
+  // kLoop
+  std::string break_label, continue_label;
+  int iterator_slot = -1;     // for-loops: the iterator, released on leaving
+  // kFinally: the statements to run on the way out
+  const ast::NodeList* final_body = nullptr;
+  // kHandler: the caught exception and the previously handled one
+  int exception_slot = -1, previous_slot = -1;
+  std::string handler_name;   // `except E as name`: deleted on the way out
+  // kWith: the bound __exit__
+  int exit_slot = -1;
+  const Node* node = nullptr;
+  // kPendingValue: a value held across a finally (return value)
+  int value_slot = -1;
+  bool raise_label_used = false;
+};
+
+class FunctionGenerator {
+ public:
+  FunctionGenerator(ModuleGenerator* module, const sema::Scope* scope, std::string c_name)
+      : module_(module), scope_(scope), c_name_(std::move(c_name)) {}
+
+  // Emits the function for a def/lambda/comprehension/class body/module body.
+  void Generate();
+  const std::string& output() const { return out_; }
+
+ private:
+  friend class ModuleGenerator;
+  bool is_generator() const {
+    return scope_->kind == sema::ScopeKind::kFunction && scope_->is_generator;
+  }
+  bool is_module() const { return scope_->kind == sema::ScopeKind::kModule; }
+  bool is_class() const { return scope_->kind == sema::ScopeKind::kClass; }
+
+  // --- slots ---
+  int NewSlot() { return slot_count_++; }
+  int Temp() {
+    if (!free_temps_.empty()) {
+      int slot = free_temps_.back();
+      free_temps_.pop_back();
+      return slot;
+    }
+    int slot = NewSlot();
+    temp_slots_.insert(slot);
+    return slot;
+  }
+  int TempArray(int size) {
+    auto& list = free_arrays_[size];
+    if (!list.empty()) {
+      int first = list.back();
+      list.pop_back();
+      return first;
+    }
+    int first = slot_count_;
+    slot_count_ += size;
+    for (int i = 0; i < size; ++i) temp_slots_.insert(first + i);
+    return first;
+  }
+  void FreeArray(int first, int size) { free_arrays_[size].push_back(first); }
+  void Free(int slot) { free_temps_.push_back(slot); }
+  static std::string S(int slot) { return absl::StrCat("s[", slot, "]"); }
+
+  // --- emission ---
+  void Line(const std::string& text) { absl::StrAppend(&body_, std::string(indent_, ' '), text, "\n"); }
+  std::string NewLabel(const char* prefix) { return absl::StrCat(prefix, "_", label_count_++); }
+  void Label(const std::string& label) { absl::StrAppend(&body_, label, ":;\n"); }
+  // Jumps to the innermost error handler when `condition` holds (an error is set).
+  void ErrorIf(const std::string& condition, const Node* node) {
+    Line(absl::StrCat("if (", condition, ") { kline = ", node ? node->lineno : 0, "; goto ",
+                      RaiseLabel(), "; }"));
+  }
+  void CheckSlot(int slot, const Node* node) { ErrorIf(absl::StrCat("!", S(slot)), node); }
+  void Clear(int slot) { Line(absl::StrCat("Py_CLEAR(", S(slot), ");")); }
+  void ClearAndFree(int slot) {
+    Clear(slot);
+    Free(slot);
+  }
+  std::string RaiseLabel();
+  std::string UnwindLabelOf(size_t block_index);
+  void Unsupported(const Node* node, const std::string& what);
+
+  // --- names ---
+  void LoadName(std::string_view raw, int target, const Node* node);
+  void StoreName(std::string_view raw, int value_slot, const Node* node);  // steals value
+  void DeleteName(std::string_view raw, const Node* node);
+  std::string Mangle(std::string_view name) const {
+    return sema::MangleName(scope_->private_name, name);
+  }
+  int LocalSlot(const std::string& name) const {
+    auto it = local_slots_.find(name);
+    return it == local_slots_.end() ? -1 : it->second;
+  }
+
+  // --- expressions: evaluate into `target` (NULL before), a new reference ---
+  void Expr(const Node* node, int target);
+  int ExprTemp(const Node* node) {
+    int slot = Temp();
+    Expr(node, slot);
+    return slot;
+  }
+  void Constant(const ast::Constant* node, int target);
+  void BinaryOp(ast::OperatorKind op, int left, int right, int target, const Node* node,
+                bool in_place);
+  void Compare(const ast::Compare* node, int target);
+  void CompareOp(ast::CmpOpKind op, int left, int right, int target, const Node* node);
+  void Call(const ast::Call* node, int target);
+  void BuildSequence(const ast::NodeList& elements, Kind kind, int target, const Node* node);
+  void BuildDict(const ast::Dict* node, int target);
+  void Subscript(const ast::Subscript* node, int target);
+  void SliceInto(const ast::Slice* node, int target);
+  void JoinedStr(const ast::JoinedStr* node, int target);
+  void FormattedValue(const ast::FormattedValue* node, int target);
+  void MakeFunctionObject(const Node* node, const sema::Scope* child, int target,
+                          const std::string& qualname);
+  void Comprehension(const Node* node, int target);
+  void Truth(int value_slot, const std::string& result_var, const Node* node);
+  void BranchIfFalse(const Node* test, const std::string& false_label);
+
+  // --- statements ---
+  void Statements(const ast::NodeList& body);
+  void Statement(const Node* node);
+  void Assign(const Node* target, int value_slot);  // steals value
+  void AugAssign(const ast::AugAssign* node);
+  void FunctionDef(const Node* node);
+  void ClassDef(const ast::ClassDef* node);
+  void Return(const ast::Return* node);
+  void If(const ast::If* node);
+  void While(const ast::While* node);
+  void For(const ast::For* node);
+  void Try(const ast::Try* node);
+  void With(const ast::With* node, uint32_t item_index);
+  void Raise(const ast::Raise* node);
+  void Assert(const ast::Assert* node);
+  void Import(const ast::Import* node);
+  void ImportFrom(const ast::ImportFrom* node);
+  void Delete(const Node* target);
+  void AnnAssign(const ast::AnnAssign* node);
+  void Yield(const Node* node, int value_slot, int target);
+  void YieldFrom(const Node* node, int iterable_slot, int target);
+  // Leaves blocks down to (not including) `stop`, running their exit actions.
+  void LeaveBlocks(size_t stop);
+  void LeaveBlock(const Block& block);
+  void EmitErrorLabels(size_t block_index);
+
+  std::string Qualname(const std::string& name) const;
+
+  ModuleGenerator* module_;
+  const sema::Scope* scope_;
+  std::string c_name_;
+  std::string out_;
+  std::string body_;
+  int indent_ = 2;
+  int slot_count_ = 0;
+  int label_count_ = 0;
+  int resume_count_ = 0;
+  std::vector<int> free_temps_;
+  std::map<int, std::vector<int>> free_arrays_;
+  std::set<int> temp_slots_;
+  std::map<std::string, int> local_slots_;  // locals and cells (function scopes)
+  std::vector<Block> blocks_;
+  std::vector<std::string> pending_label_code_;
+  int class_cell_slot_ = -1;
+  int first_argument_slot_ = -1;  // for zero-argument super()
+  bool has_annotations_block_ = false;
+};
+
+class ModuleGenerator {
+ public:
+  ModuleGenerator(const Node* module, const sema::ScopeTree& scopes, const ModuleInfo& info)
+      : module_(module), scopes_(scopes), info_(info) {}
+
+  CodegenResult Run();
+
+  ConstantPool& constants() { return constants_; }
+  const sema::ScopeTree& scopes() const { return scopes_; }
+  const ModuleInfo& info() const { return info_; }
+  void Fail(const Node* node, std::string message) {
+    if (error_) return;
+    error_ = CodegenError{std::move(message), node ? node->lineno : 0, node ? node->col_offset : 0};
+  }
+  bool failed() const { return error_.has_value(); }
+
+  // Queues the C++ function for a nested scope; returns its C name and spec name.
+  std::string AddFunction(const sema::Scope* scope, const std::string& qualname);
+  std::string SpecName(const std::string& c_name) { return c_name + "_spec"; }
+  const std::string& CNameOf(const sema::Scope* scope) { return c_names_[scope]; }
+  const std::string& QualnameOf(const sema::Scope* scope) { return qualnames_[scope]; }
+  void AppendFunction(const std::string& text) { functions_.push_back(text); }
+  void Declare(const std::string& text) { declarations_.push_back(text); }
+
+ private:
+  const Node* module_;
+  const sema::ScopeTree& scopes_;
+  const ModuleInfo& info_;
+  ConstantPool constants_;
+  std::optional<CodegenError> error_;
+  std::vector<std::string> declarations_;
+  std::vector<std::string> functions_;
+  std::map<const sema::Scope*, std::string> qualnames_;
+  std::map<const sema::Scope*, std::string> c_names_;
+  int function_count_ = 0;
+};
+
+// ----------------------------------------------------------------------------
+// Names
+
+void FunctionGenerator::Unsupported(const Node* node, const std::string& what) {
+  module_->Fail(node, what + " is not supported yet");
+}
+
+std::string FunctionGenerator::Qualname(const std::string& name) const {
+  // Functions nested in functions get "<locals>" in their qualified name.
+  if (is_module()) return name;
+  const std::string& own = module_->QualnameOf(scope_);
+  if (is_class()) return own + "." + name;
+  return own + ".<locals>." + name;
+}
+
+void FunctionGenerator::LoadName(std::string_view raw, int target, const Node* node) {
+  std::string name = Mangle(raw);
+  std::string constant = module_->constants().Name(name);
+  if (is_module()) {
+    Line(absl::StrCat(S(target), " = kiln::LoadGlobal(globals, ", constant, ");"));
+    CheckSlot(target, node);
+    return;
+  }
+  sema::NameScope resolved = scope_->Resolve(name);
+  if (is_class()) {
+    const sema::Symbol* symbol = scope_->Find(name);
+    if (resolved == sema::NameScope::kFree ||
+        (symbol && (symbol->flags & sema::kDefFreeClass))) {
+      int cell = LocalSlot("free:" + name);
+      Line(absl::StrCat(S(target), " = kiln::LoadClassCell(ns, globals, ", S(cell), ", ",
+                        constant, ");"));
+    } else if (resolved == sema::NameScope::kGlobalExplicit) {
+      Line(absl::StrCat(S(target), " = kiln::LoadGlobal(globals, ", constant, ");"));
+    } else {
+      Line(absl::StrCat(S(target), " = kiln::LoadName(ns, globals, ", constant, ");"));
+    }
+    CheckSlot(target, node);
+    return;
+  }
+  switch (resolved) {
+    case sema::NameScope::kLocal: {
+      int slot = LocalSlot(name);
+      Line(absl::StrCat("if (!", S(slot), ") { kiln::RaiseUnboundLocal(", constant, "); kline = ",
+                        node->lineno, "; goto ", RaiseLabel(), "; }"));
+      Line(absl::StrCat(S(target), " = Py_NewRef(", S(slot), ");"));
+      return;
+    }
+    case sema::NameScope::kCell:
+    case sema::NameScope::kFree: {
+      int slot = LocalSlot(name);
+      Line(absl::StrCat(S(target), " = Py_XNewRef(PyCell_GET(", S(slot), "));"));
+      Line(absl::StrCat("if (!", S(target), ") { kiln::", resolved == sema::NameScope::kCell
+                                                              ? "RaiseUnboundLocal("
+                                                              : "RaiseUnboundFree(",
+                        constant, "); kline = ", node->lineno, "; goto ", RaiseLabel(), "; }"));
+      return;
+    }
+    default:
+      Line(absl::StrCat(S(target), " = kiln::LoadGlobal(globals, ", constant, ");"));
+      CheckSlot(target, node);
+      return;
+  }
+}
+
+void FunctionGenerator::StoreName(std::string_view raw, int value, const Node* node) {
+  std::string name = Mangle(raw);
+  std::string constant = module_->constants().Name(name);
+  sema::NameScope resolved = is_module() ? sema::NameScope::kGlobalExplicit : scope_->Resolve(name);
+  if (is_class() && resolved != sema::NameScope::kGlobalExplicit &&
+      resolved != sema::NameScope::kFree) {
+    ErrorIf(absl::StrCat("PyObject_SetItem(ns, ", constant, ", ", S(value), ") < 0"), node);
+    Clear(value);
+    return;
+  }
+  switch (resolved) {
+    case sema::NameScope::kLocal: {
+      int slot = LocalSlot(name);
+      Line(absl::StrCat("Py_XSETREF(", S(slot), ", ", S(value), "); ", S(value), " = nullptr;"));
+      return;
+    }
+    case sema::NameScope::kCell:
+    case sema::NameScope::kFree: {
+      int slot = LocalSlot(is_class() ? "free:" + name : name);
+      Line(absl::StrCat("kiln::CellSet(", S(slot), ", ", S(value), "); ", S(value), " = nullptr;"));
+      return;
+    }
+    default:
+      ErrorIf(absl::StrCat("PyDict_SetItem(globals, ", constant, ", ", S(value), ") < 0"), node);
+      Clear(value);
+      return;
+  }
+}
+
+void FunctionGenerator::DeleteName(std::string_view raw, const Node* node) {
+  std::string name = Mangle(raw);
+  std::string constant = module_->constants().Name(name);
+  sema::NameScope resolved = is_module() ? sema::NameScope::kGlobalExplicit : scope_->Resolve(name);
+  if (is_class() && resolved != sema::NameScope::kGlobalExplicit &&
+      resolved != sema::NameScope::kFree) {
+    ErrorIf(absl::StrCat("kiln::DeleteName(ns, ", constant, ") < 0"), node);
+    return;
+  }
+  switch (resolved) {
+    case sema::NameScope::kLocal: {
+      int slot = LocalSlot(name);
+      Line(absl::StrCat("if (!", S(slot), ") { kiln::RaiseUnboundLocal(", constant, "); kline = ",
+                        node->lineno, "; goto ", RaiseLabel(), "; }"));
+      Clear(slot);
+      return;
+    }
+    case sema::NameScope::kCell:
+    case sema::NameScope::kFree: {
+      int slot = LocalSlot(is_class() ? "free:" + name : name);
+      ErrorIf(absl::StrCat("kiln::CellDelete(", S(slot), ", ", constant, ", ",
+                           resolved == sema::NameScope::kFree ? 1 : 0, ") < 0"),
+              node);
+      return;
+    }
+    default:
+      ErrorIf(absl::StrCat("kiln::DeleteGlobal(globals, ", constant, ") < 0"), node);
+      return;
+  }
+}
+
+// ----------------------------------------------------------------------------
+// Blocks and labels
+
+std::string FunctionGenerator::RaiseLabel() {
+  Block& block = blocks_.back();
+  block.raise_label_used = true;
+  return absl::StrCat("raise_", block.id);
+}
+
+std::string FunctionGenerator::UnwindLabelOf(size_t block_index) {
+  return absl::StrCat("unwind_", blocks_[block_index].id);
+}
+
+void FunctionGenerator::LeaveBlock(const Block& block) {
+  switch (block.type) {
+    case Block::kLoop:
+      if (block.iterator_slot >= 0) Clear(block.iterator_slot);
+      break;
+    case Block::kHandler:
+      Line(absl::StrCat("PyErr_SetHandledException(", S(block.previous_slot) , ");"));
+      Clear(block.previous_slot);
+      Clear(block.exception_slot);
+      if (!block.handler_name.empty()) {
+        // `except E as name`: the name is unbound when the handler ends.
+        int none = Temp();
+        Line(absl::StrCat(S(none), " = Py_NewRef(Py_None);"));
+        StoreName(block.handler_name, none, block.node);
+        Free(none);
+        DeleteName(block.handler_name, block.node);
+      }
+      break;
+    case Block::kWith: {
+      int result = Temp();
+      Line(absl::StrCat(S(result), " = kiln::CallExit(", S(block.exit_slot), ", nullptr);"));
+      Clear(block.exit_slot);
+      CheckSlot(result, block.node);
+      ClearAndFree(result);
+      break;
+    }
+    case Block::kFinally: {
+      // Run the final body outside this block.
+      Statements(*block.final_body);
+      break;
+    }
+    case Block::kPendingValue:
+    case Block::kTryExcept:
+    case Block::kFunction:
+      break;
+  }
+}
+
+void FunctionGenerator::LeaveBlocks(size_t stop) {
+  // Each block's exit actions run with the blocks inside it (and itself) gone, so an
+  // error in them goes to the enclosing blocks.
+  std::vector<Block> saved(blocks_.begin() + stop, blocks_.end());
+  for (size_t i = saved.size(); i-- > 0;) {
+    blocks_.resize(stop + i);
+    LeaveBlock(saved[i]);
+  }
+  blocks_.resize(stop);
+  blocks_.insert(blocks_.end(), saved.begin(), saved.end());
+}
+
+// ----------------------------------------------------------------------------
+// Expressions
+
+void FunctionGenerator::Constant(const ast::Constant* node, int target) {
+  using Type = ast::ConstantValue::Type;
+  const ast::ConstantValue& value = node->value;
+  std::string ref;
+  switch (value.type) {
+    case Type::kNone: ref = "Py_None"; break;
+    case Type::kTrue: ref = "Py_True"; break;
+    case Type::kFalse: ref = "Py_False"; break;
+    case Type::kEllipsis: ref = "Py_Ellipsis"; break;
+    case Type::kInt: ref = module_->constants().Int(value.text); break;
+    case Type::kFloat: ref = module_->constants().Float(value.number); break;
+    case Type::kComplex: ref = module_->constants().Imaginary(value.number); break;
+    case Type::kStr: ref = module_->constants().Text(value.text); break;
+    case Type::kBytes: ref = module_->constants().Bytes(value.text); break;
+  }
+  Line(absl::StrCat(S(target), " = Py_NewRef(", ref, ");"));
+}
+
+const char* BinaryFunction(ast::OperatorKind op, bool in_place) {
+  using O = ast::OperatorKind;
+  switch (op) {
+    case O::kAdd: return in_place ? "PyNumber_InPlaceAdd" : "PyNumber_Add";
+    case O::kSub: return in_place ? "PyNumber_InPlaceSubtract" : "PyNumber_Subtract";
+    case O::kMult: return in_place ? "PyNumber_InPlaceMultiply" : "PyNumber_Multiply";
+    case O::kMatMult: return in_place ? "PyNumber_InPlaceMatrixMultiply" : "PyNumber_MatrixMultiply";
+    case O::kDiv: return in_place ? "PyNumber_InPlaceTrueDivide" : "PyNumber_TrueDivide";
+    case O::kMod: return in_place ? "PyNumber_InPlaceRemainder" : "PyNumber_Remainder";
+    case O::kPow: return in_place ? "kiln::InPlacePower" : "kiln::Power";
+    case O::kLShift: return in_place ? "PyNumber_InPlaceLshift" : "PyNumber_Lshift";
+    case O::kRShift: return in_place ? "PyNumber_InPlaceRshift" : "PyNumber_Rshift";
+    case O::kBitOr: return in_place ? "PyNumber_InPlaceOr" : "PyNumber_Or";
+    case O::kBitXor: return in_place ? "PyNumber_InPlaceXor" : "PyNumber_Xor";
+    case O::kBitAnd: return in_place ? "PyNumber_InPlaceAnd" : "PyNumber_And";
+    case O::kFloorDiv: return in_place ? "PyNumber_InPlaceFloorDivide" : "PyNumber_FloorDivide";
+  }
+  return "?";
+}
+
+void FunctionGenerator::BinaryOp(ast::OperatorKind op, int left, int right, int target,
+                                 const Node* node, bool in_place) {
+  Line(absl::StrCat(S(target), " = ", BinaryFunction(op, in_place), "(", S(left), ", ", S(right),
+                    ");"));
+  Clear(left);
+  Clear(right);
+  CheckSlot(target, node);
+}
+
+void FunctionGenerator::CompareOp(ast::CmpOpKind op, int left, int right, int target,
+                                  const Node* node) {
+  using C = ast::CmpOpKind;
+  switch (op) {
+    case C::kEq: case C::kNotEq: case C::kLt: case C::kLtE: case C::kGt: case C::kGtE: {
+      const char* code = op == C::kEq ? "Py_EQ" : op == C::kNotEq ? "Py_NE" : op == C::kLt ? "Py_LT"
+                         : op == C::kLtE ? "Py_LE" : op == C::kGt ? "Py_GT" : "Py_GE";
+      Line(absl::StrCat(S(target), " = PyObject_RichCompare(", S(left), ", ", S(right), ", ", code,
+                        ");"));
+      break;
+    }
+    case C::kIs:
+    case C::kIsNot:
+      Line(absl::StrCat(S(target), " = Py_NewRef((", S(left), " ", op == C::kIs ? "==" : "!=", " ",
+                        S(right), ") ? Py_True : Py_False);"));
+      break;
+    case C::kIn:
+    case C::kNotIn:
+      Line(absl::StrCat(S(target), " = kiln::Contains(", S(right), ", ", S(left), ", ",
+                        op == C::kIn ? 1 : 0, ");"));
+      break;
+  }
+  Clear(left);
+  Clear(right);
+  CheckSlot(target, node);
+}
+
+void FunctionGenerator::Compare(const ast::Compare* node, int target) {
+  int left = ExprTemp(node->left);
+  std::string done = NewLabel("compare_done");
+  for (uint32_t i = 0; i < node->ops.size; ++i) {
+    int right = ExprTemp(node->comparators[i]);
+    bool last = i + 1 == node->ops.size;
+    int keep = -1;
+    if (!last) {
+      keep = Temp();
+      Line(absl::StrCat(S(keep), " = Py_NewRef(", S(right), ");"));
+    }
+    CompareOp(node->ops.items[i], left, right, target, node);
+    Free(right);
+    if (!last) {
+      // a < b < c: stop at the first false comparison, whose value is the result.
+      Line("{");
+      Line(absl::StrCat("  int truth = kiln::IsTrue(", S(target), ");"));
+      Line(absl::StrCat("  if (truth < 0) { Py_CLEAR(", S(keep), "); kline = ", node->lineno,
+                        "; goto ", RaiseLabel(), "; }"));
+      Line(absl::StrCat("  if (!truth) { Py_CLEAR(", S(keep), "); goto ", done, "; }"));
+      Line("}");
+      Clear(target);
+      Line(absl::StrCat(S(left), " = ", S(keep), "; ", S(keep), " = nullptr;"));
+      Free(keep);
+    }
+  }
+  Free(left);
+  Label(done);
+}
+
+void FunctionGenerator::Truth(int value, const std::string& result_var, const Node* node) {
+  Line(absl::StrCat(result_var, " = kiln::IsTrue(", S(value), ");"));
+  ErrorIf(absl::StrCat(result_var, " < 0"), node);
+}
+
+// Jumps to `false_label` when `test` is false; falls through when true.
+void FunctionGenerator::BranchIfFalse(const Node* test, const std::string& false_label) {
+  if (const auto* boolop = test->As<ast::BoolOp>()) {
+    if (boolop->op == ast::BoolOpKind::kAnd) {
+      for (Node* value : boolop->values) BranchIfFalse(value, false_label);
+      return;
+    }
+    std::string true_label = NewLabel("or_true");
+    for (uint32_t i = 0; i + 1 < boolop->values.size; ++i) {
+      std::string next = NewLabel("or_next");
+      BranchIfFalse(boolop->values[i], next);
+      Line(absl::StrCat("goto ", true_label, ";"));
+      Label(next);
+    }
+    BranchIfFalse(boolop->values[boolop->values.size - 1], false_label);
+    Label(true_label);
+    return;
+  }
+  if (const auto* unary = test->As<ast::UnaryOp>(); unary && unary->op == ast::UnaryOpKind::kNot) {
+    std::string true_label = NewLabel("not_true");
+    BranchIfFalse(unary->operand, true_label);
+    Line(absl::StrCat("goto ", false_label, ";"));
+    Label(true_label);
+    return;
+  }
+  int value = ExprTemp(test);
+  Line("{");
+  Line(absl::StrCat("  int truth = kiln::IsTrue(", S(value), ");"));
+  Line(absl::StrCat("  Py_CLEAR(", S(value), ");"));
+  Line(absl::StrCat("  if (truth < 0) { kline = ", test->lineno, "; goto ", RaiseLabel(), "; }"));
+  Line(absl::StrCat("  if (!truth) goto ", false_label, ";"));
+  Line("}");
+  Free(value);
+}
+
+void FunctionGenerator::BuildSequence(const ast::NodeList& elements, Kind kind, int target,
+                                      const Node* node) {
+  bool has_star = false;
+  for (Node* element : elements) has_star = has_star || element->As<ast::Starred>();
+  if (!has_star && kind != Kind::kSet) {
+    const char* make = kind == Kind::kList ? "PyList_New" : "PyTuple_New";
+    const char* set = kind == Kind::kList ? "PyList_SET_ITEM" : "PyTuple_SET_ITEM";
+    if (elements.size == 0) {
+      Line(absl::StrCat(S(target), " = ", make, "(0);"));
+      CheckSlot(target, node);
+      return;
+    }
+    int first = TempArray(elements.size);
+    for (uint32_t i = 0; i < elements.size; ++i) Expr(elements[i], first + i);
+    Line(absl::StrCat(S(target), " = ", make, "(", elements.size, ");"));
+    CheckSlot(target, node);
+    for (uint32_t i = 0; i < elements.size; ++i) {
+      Line(absl::StrCat(set, "(", S(target), ", ", i, ", ", S(first + i), "); ", S(first + i),
+                        " = nullptr;"));
+    }
+    FreeArray(first, elements.size);
+    return;
+  }
+  // Sets, and anything with *unpacking: build a list (or set) step by step.
+  Line(absl::StrCat(S(target), " = ", kind == Kind::kSet ? "PySet_New(nullptr)" : "PyList_New(0)",
+                    ";"));
+  CheckSlot(target, node);
+  for (Node* element : elements) {
+    if (const auto* starred = element->As<ast::Starred>()) {
+      int value = ExprTemp(starred->value);
+      ErrorIf(absl::StrCat(kind == Kind::kSet ? "_PySet_Update(" : "kiln::ListExtend(", S(target),
+                           ", ", S(value), ") < 0"),
+              starred);
+      ClearAndFree(value);
+    } else {
+      int value = ExprTemp(element);
+      ErrorIf(absl::StrCat(kind == Kind::kSet ? "PySet_Add(" : "PyList_Append(", S(target), ", ",
+                           S(value), ") < 0"),
+              element);
+      ClearAndFree(value);
+    }
+  }
+  if (kind == Kind::kTuple) {
+    int list = Temp();
+    Line(absl::StrCat(S(list), " = ", S(target), "; ", S(target), " = PyList_AsTuple(", S(list),
+                      ");"));
+    ClearAndFree(list);
+    CheckSlot(target, node);
+  }
+}
+
+void FunctionGenerator::BuildDict(const ast::Dict* node, int target) {
+  Line(absl::StrCat(S(target), " = _PyDict_NewPresized(", node->keys.size, ");"));
+  CheckSlot(target, node);
+  for (uint32_t i = 0; i < node->keys.size; ++i) {
+    if (node->keys[i] == nullptr) {
+      int value = ExprTemp(node->values[i]);
+      ErrorIf(absl::StrCat("kiln::DictUpdate(", S(target), ", ", S(value), ") < 0"), node->values[i]);
+      ClearAndFree(value);
+      continue;
+    }
+    int key = ExprTemp(node->keys[i]);
+    int value = ExprTemp(node->values[i]);
+    ErrorIf(absl::StrCat("PyDict_SetItem(", S(target), ", ", S(key), ", ", S(value), ") < 0"),
+            node->values[i]);
+    ClearAndFree(key);
+    ClearAndFree(value);
+  }
+}
+
+void FunctionGenerator::SliceInto(const ast::Slice* node, int target) {
+  int parts[3];
+  const Node* nodes[3] = {node->lower, node->upper, node->step};
+  for (int i = 0; i < 3; ++i) {
+    parts[i] = Temp();
+    if (nodes[i]) {
+      Expr(nodes[i], parts[i]);
+    } else {
+      Line(absl::StrCat(S(parts[i]), " = Py_NewRef(Py_None);"));
+    }
+  }
+  Line(absl::StrCat(S(target), " = PySlice_New(", S(parts[0]), ", ", S(parts[1]), ", ", S(parts[2]),
+                    ");"));
+  for (int part : parts) ClearAndFree(part);
+  CheckSlot(target, node);
+}
+
+void FunctionGenerator::Subscript(const ast::Subscript* node, int target) {
+  int value = ExprTemp(node->value);
+  int index = ExprTemp(node->slice);
+  Line(absl::StrCat(S(target), " = PyObject_GetItem(", S(value), ", ", S(index), ");"));
+  ClearAndFree(value);
+  ClearAndFree(index);
+  CheckSlot(target, node);
+}
+
+void FunctionGenerator::FormattedValue(const ast::FormattedValue* node, int target) {
+  int value = ExprTemp(node->value);
+  int spec = -1;
+  if (node->format_spec) spec = ExprTemp(node->format_spec);
+  Line(absl::StrCat(S(target), " = kiln::FormatValue(", S(value), ", ", node->conversion, ", ",
+                    spec >= 0 ? S(spec) : "nullptr", ");"));
+  ClearAndFree(value);
+  if (spec >= 0) ClearAndFree(spec);
+  CheckSlot(target, node);
+}
+
+void FunctionGenerator::JoinedStr(const ast::JoinedStr* node, int target) {
+  if (node->values.size == 0) {
+    Line(absl::StrCat(S(target), " = Py_NewRef(", module_->constants().Text(""), ");"));
+    return;
+  }
+  if (node->values.size == 1) {
+    Expr(node->values[0], target);
+    return;
+  }
+  int first = TempArray(node->values.size);
+  for (uint32_t i = 0; i < node->values.size; ++i) Expr(node->values[i], first + i);
+  Line(absl::StrCat(S(target), " = kiln::JoinStrings(&", S(first), ", ", node->values.size, ");"));
+  for (uint32_t i = 0; i < node->values.size; ++i) Clear(first + i);
+  FreeArray(first, node->values.size);
+  CheckSlot(target, node);
+}
+
+void FunctionGenerator::Call(const ast::Call* node, int target) {
+  bool simple = true;
+  for (Node* argument : node->args) simple = simple && !argument->As<ast::Starred>();
+  for (Node* keyword : node->keywords) simple = simple && keyword->As<ast::Keyword>()->arg.data();
+
+  // Zero-argument super() in a method: pass __class__ and the first argument.
+  if (const auto* name = node->func->As<ast::Name>();
+      name && name->id == "super" && node->args.size == 0 && node->keywords.size == 0 &&
+      scope_->kind == sema::ScopeKind::kFunction && LocalSlot("__class__") >= 0) {
+    int function = ExprTemp(node->func);
+    std::string first = first_argument_slot_ >= 0 ? S(first_argument_slot_) : "nullptr";
+    std::string cell = S(LocalSlot("__class__"));
+    if (scope_->Resolve(scope_->parameters.empty() ? "" : scope_->parameters[0]) ==
+            sema::NameScope::kCell) {
+      first = absl::StrCat("PyCell_GET(", S(LocalSlot(scope_->parameters[0])), ")");
+    }
+    Line(absl::StrCat(S(target), " = kiln::ZeroArgSuper(", S(function), ", ", cell, ", ", first,
+                      ");"));
+    ClearAndFree(function);
+    CheckSlot(target, node);
+    return;
+  }
+
+  if (!simple) {
+    int function = ExprTemp(node->func);
+    int positional = Temp();
+    Line(absl::StrCat(S(positional), " = PyList_New(0);"));
+    CheckSlot(positional, node);
+    for (Node* argument : node->args) {
+      if (const auto* starred = argument->As<ast::Starred>()) {
+        int value = ExprTemp(starred->value);
+        ErrorIf(absl::StrCat("kiln::ExtendCallArgs(", S(positional), ", ", S(value), ", ",
+                             S(function), ") < 0"),
+                starred);
+        ClearAndFree(value);
+      } else {
+        int value = ExprTemp(argument);
+        ErrorIf(absl::StrCat("PyList_Append(", S(positional), ", ", S(value), ") < 0"), argument);
+        ClearAndFree(value);
+      }
+    }
+    int keywords = -1;
+    if (node->keywords.size > 0) {
+      keywords = Temp();
+      Line(absl::StrCat(S(keywords), " = PyDict_New();"));
+      CheckSlot(keywords, node);
+      for (Node* keyword_node : node->keywords) {
+        const auto* keyword = keyword_node->As<ast::Keyword>();
+        int value = ExprTemp(keyword->value);
+        if (keyword->arg.data() == nullptr) {
+          ErrorIf(absl::StrCat("kiln::MergeCallKwargs(", S(keywords), ", ", S(value), ", ",
+                               S(function), ") < 0"),
+                  keyword_node);
+        } else {
+          ErrorIf(absl::StrCat("kiln::AddCallKeyword(", S(keywords), ", ",
+                               module_->constants().Name(keyword->arg), ", ", S(value), ", ",
+                               S(function), ") < 0"),
+                  keyword_node);
+        }
+        ClearAndFree(value);
+      }
+    }
+    Line(absl::StrCat(S(target), " = kiln::CallWithLists(", S(function), ", ", S(positional), ", ",
+                      keywords >= 0 ? S(keywords) : "nullptr", ");"));
+    ClearAndFree(function);
+    ClearAndFree(positional);
+    if (keywords >= 0) ClearAndFree(keywords);
+    CheckSlot(target, node);
+    return;
+  }
+
+  uint32_t positional_count = node->args.size;
+  uint32_t keyword_count = node->keywords.size;
+  std::string kwnames = "nullptr";
+  if (keyword_count > 0) {
+    // A tuple of the keyword names, made once per call site.
+    std::vector<std::string> names;
+    for (Node* keyword_node : node->keywords) {
+      names.push_back(Str(keyword_node->As<ast::Keyword>()->arg));
+    }
+    std::vector<std::string> refs;
+    for (const std::string& name : names) refs.push_back(module_->constants().Name(name));
+    kwnames = module_->constants().Tuple(refs);
+  }
+
+  // obj.method(...): call without making a bound method (as LOAD_METHOD does).
+  if (const auto* attribute = node->func->As<ast::Attribute>()) {
+    uint32_t total = 1 + positional_count + keyword_count;
+    int first = TempArray(total);
+    Expr(attribute->value, first);
+    for (uint32_t i = 0; i < positional_count; ++i) Expr(node->args[i], first + 1 + i);
+    for (uint32_t i = 0; i < keyword_count; ++i) {
+      Expr(node->keywords[i]->As<ast::Keyword>()->value, first + 1 + positional_count + i);
+    }
+    Line(absl::StrCat(S(target), " = kiln::CallMethod(", module_->constants().Name(Mangle(attribute->attr)),
+                      ", &", S(first), ", ", positional_count + 1, ", ", kwnames, ");"));
+    for (uint32_t i = 0; i < total; ++i) Clear(first + i);
+    FreeArray(first, total);
+    CheckSlot(target, node);
+    return;
+  }
+
+  uint32_t total = 2 + positional_count + keyword_count;  // [function, (offset slot), args...]
+  int first = TempArray(total);
+  Expr(node->func, first);
+  for (uint32_t i = 0; i < positional_count; ++i) Expr(node->args[i], first + 2 + i);
+  for (uint32_t i = 0; i < keyword_count; ++i) {
+    Expr(node->keywords[i]->As<ast::Keyword>()->value, first + 2 + positional_count + i);
+  }
+  Line(absl::StrCat(S(target), " = PyObject_Vectorcall(", S(first), ", &", S(first + 2), ", ",
+                    positional_count, " | PY_VECTORCALL_ARGUMENTS_OFFSET, ", kwnames, ");"));
+  for (uint32_t i = 0; i < total; ++i) {
+    if (i != 1) Clear(first + i);
+  }
+  FreeArray(first, total);
+  CheckSlot(target, node);
+}
+
+void FunctionGenerator::MakeFunctionObject(const Node* node, const sema::Scope* child, int target,
+                                           const std::string& qualname) {
+  const ast::Arguments* arguments = nullptr;
+  const Node* returns = nullptr;
+  const ast::NodeList* body = nullptr;
+  if (const auto* def = node->As<ast::FunctionDef>()) {
+    arguments = def->args->As<ast::Arguments>();
+    returns = def->returns;
+    body = &def->body;
+  } else if (const auto* lambda = node->As<ast::Lambda>()) {
+    arguments = lambda->args->As<ast::Arguments>();
+  }
+  std::string c_name = module_->AddFunction(child, qualname);
+  if (module_->failed()) return;
+
+  int defaults = -1, keyword_defaults = -1, annotations = -1;
+  if (arguments && arguments->defaults.size > 0) {
+    defaults = Temp();
+    BuildSequence(arguments->defaults, Kind::kTuple, defaults, node);
+  }
+  if (arguments) {
+    bool any = false;
+    for (Node* value : arguments->kw_defaults) any = any || value != nullptr;
+    if (any) {
+      keyword_defaults = Temp();
+      Line(absl::StrCat(S(keyword_defaults), " = PyDict_New();"));
+      CheckSlot(keyword_defaults, node);
+      for (uint32_t i = 0; i < arguments->kwonlyargs.size; ++i) {
+        if (arguments->kw_defaults[i] == nullptr) continue;
+        int value = ExprTemp(arguments->kw_defaults[i]);
+        std::string name = Mangle(arguments->kwonlyargs[i]->As<ast::Arg>()->arg);
+        ErrorIf(absl::StrCat("PyDict_SetItem(", S(keyword_defaults), ", ",
+                             module_->constants().Name(name), ", ", S(value), ") < 0"),
+                node);
+        ClearAndFree(value);
+      }
+    }
+    // Annotations, evaluated now, in parameter order, then 'return'.
+    std::vector<std::pair<std::string, const Node*>> items;
+    auto add = [&](const ast::NodeList& list) {
+      for (Node* arg_node : list) {
+        const auto* arg = arg_node->As<ast::Arg>();
+        if (arg->annotation) items.push_back({Mangle(arg->arg), arg->annotation});
+      }
+    };
+    add(arguments->posonlyargs);
+    add(arguments->args);
+    if (arguments->vararg && arguments->vararg->As<ast::Arg>()->annotation) {
+      items.push_back({Mangle(arguments->vararg->As<ast::Arg>()->arg),
+                       arguments->vararg->As<ast::Arg>()->annotation});
+    }
+    add(arguments->kwonlyargs);
+    if (arguments->kwarg && arguments->kwarg->As<ast::Arg>()->annotation) {
+      items.push_back({Mangle(arguments->kwarg->As<ast::Arg>()->arg),
+                       arguments->kwarg->As<ast::Arg>()->annotation});
+    }
+    if (returns) items.push_back({"return", returns});
+    if (!items.empty()) {
+      annotations = Temp();
+      Line(absl::StrCat(S(annotations), " = PyDict_New();"));
+      CheckSlot(annotations, node);
+      for (const auto& [name, expression] : items) {
+        int value = ExprTemp(expression);
+        ErrorIf(absl::StrCat("PyDict_SetItem(", S(annotations), ", ", module_->constants().Name(name),
+                             ", ", S(value), ") < 0"),
+                node);
+        ClearAndFree(value);
+      }
+    }
+  }
+
+  // The closure: the cells of the child's free variables, in co_freevars order.
+  std::vector<std::string> free_names = child->NamesWithScope(sema::NameScope::kFree);
+  int closure = -1;
+  if (!free_names.empty()) {
+    closure = Temp();
+    Line(absl::StrCat(S(closure), " = PyTuple_New(", free_names.size(), ");"));
+    CheckSlot(closure, node);
+    for (size_t i = 0; i < free_names.size(); ++i) {
+      int cell = LocalSlot(is_class() ? "free:" + free_names[i] : free_names[i]);
+      if (is_class() && cell < 0) cell = LocalSlot(free_names[i]);
+      if (cell < 0) {
+        module_->Fail(node, "internal error: no cell for free variable '" + free_names[i] + "'");
+        return;
+      }
+      Line(absl::StrCat("PyTuple_SET_ITEM(", S(closure), ", ", i, ", Py_NewRef(", S(cell), "));"));
+    }
+  }
+  std::string doc = "nullptr";
+  if (body && body->size > 0) {
+    if (const auto* expr = (*body)[0]->As<ast::Expr>()) {
+      if (const auto* constant = expr->value->As<ast::Constant>();
+          constant && constant->value.type == ast::ConstantValue::Type::kStr) {
+        doc = module_->constants().Text(constant->value.text);
+      }
+    }
+  }
+  Line(absl::StrCat(S(target), " = kiln::MakeFunction(", module_->constants().Code(module_->SpecName(c_name)),
+                    ", ", c_name, ", globals, ", defaults >= 0 ? S(defaults) : "nullptr", ", ",
+                    keyword_defaults >= 0 ? S(keyword_defaults) : "nullptr", ", ",
+                    closure >= 0 ? S(closure) : "nullptr", ", ",
+                    annotations >= 0 ? S(annotations) : "nullptr", ", ", doc, ");"));
+  for (int slot : {defaults, keyword_defaults, closure, annotations}) {
+    if (slot >= 0) ClearAndFree(slot);
+  }
+  CheckSlot(target, node);
+}
+
+void FunctionGenerator::Comprehension(const Node* node, int target) {
+  const sema::Scope* child = module_->scopes().ScopeOf(node);
+  const char* name = node->node_kind == Kind::kListComp  ? "<listcomp>"
+                     : node->node_kind == Kind::kSetComp ? "<setcomp>"
+                     : node->node_kind == Kind::kDictComp ? "<dictcomp>"
+                                                          : "<genexpr>";
+  const ast::NodeList* generators = nullptr;
+  if (const auto* c = node->As<ast::ListComp>()) generators = &c->generators;
+  if (const auto* c = node->As<ast::SetComp>()) generators = &c->generators;
+  if (const auto* c = node->As<ast::DictComp>()) generators = &c->generators;
+  if (const auto* c = node->As<ast::GeneratorExp>()) generators = &c->generators;
+  for (Node* generator : *generators) {
+    if (generator->As<ast::Comprehension>()->is_async) {
+      Unsupported(generator, "asynchronous comprehension");
+      return;
+    }
+  }
+  int function = Temp();
+  MakeFunctionObject(node, child, function, Qualname(name));
+  if (module_->failed()) return;
+  int iterable = ExprTemp((*generators)[0]->As<ast::Comprehension>()->iter);
+  int iterator = Temp();
+  Line(absl::StrCat(S(iterator), " = PyObject_GetIter(", S(iterable), ");"));
+  ClearAndFree(iterable);
+  CheckSlot(iterator, node);
+  Line(absl::StrCat(S(target), " = PyObject_Vectorcall(", S(function), ", &", S(iterator),
+                    ", 1, nullptr);"));
+  ClearAndFree(iterator);
+  ClearAndFree(function);
+  CheckSlot(target, node);
+}
+
+void FunctionGenerator::Expr(const Node* node, int target) {
+  if (module_->failed()) return;
+  switch (node->node_kind) {
+    case Kind::kConstant:
+      Constant(node->As<ast::Constant>(), target);
+      return;
+    case Kind::kName:
+      LoadName(node->As<ast::Name>()->id, target, node);
+      return;
+    case Kind::kAttribute: {
+      const auto* attribute = node->As<ast::Attribute>();
+      int value = ExprTemp(attribute->value);
+      Line(absl::StrCat(S(target), " = PyObject_GetAttr(", S(value), ", ",
+                        module_->constants().Name(Mangle(attribute->attr)), ");"));
+      ClearAndFree(value);
+      CheckSlot(target, node);
+      return;
+    }
+    case Kind::kBinOp: {
+      const auto* binary = node->As<ast::BinOp>();
+      int left = ExprTemp(binary->left);
+      int right = ExprTemp(binary->right);
+      BinaryOp(binary->op, left, right, target, node, false);
+      Free(left);
+      Free(right);
+      return;
+    }
+    case Kind::kUnaryOp: {
+      const auto* unary = node->As<ast::UnaryOp>();
+      int operand = ExprTemp(unary->operand);
+      switch (unary->op) {
+        case ast::UnaryOpKind::kNot:
+          Line("{");
+          Line(absl::StrCat("  int truth = kiln::IsTrue(", S(operand), ");"));
+          Line(absl::StrCat("  Py_CLEAR(", S(operand), ");"));
+          Line(absl::StrCat("  if (truth < 0) { kline = ", node->lineno, "; goto ", RaiseLabel(),
+                            "; }"));
+          Line(absl::StrCat("  ", S(target), " = Py_NewRef(truth ? Py_False : Py_True);"));
+          Line("}");
+          Free(operand);
+          return;
+        case ast::UnaryOpKind::kInvert:
+          Line(absl::StrCat(S(target), " = PyNumber_Invert(", S(operand), ");"));
+          break;
+        case ast::UnaryOpKind::kUAdd:
+          Line(absl::StrCat(S(target), " = PyNumber_Positive(", S(operand), ");"));
+          break;
+        case ast::UnaryOpKind::kUSub:
+          Line(absl::StrCat(S(target), " = PyNumber_Negative(", S(operand), ");"));
+          break;
+      }
+      ClearAndFree(operand);
+      CheckSlot(target, node);
+      return;
+    }
+    case Kind::kBoolOp: {
+      const auto* boolop = node->As<ast::BoolOp>();
+      std::string done = NewLabel("boolop_done");
+      for (uint32_t i = 0; i < boolop->values.size; ++i) {
+        Expr(boolop->values[i], target);
+        if (i + 1 == boolop->values.size) break;
+        Line("{");
+        Line(absl::StrCat("  int truth = kiln::IsTrue(", S(target), ");"));
+        Line(absl::StrCat("  if (truth < 0) { kline = ", boolop->values[i]->lineno, "; goto ",
+                          RaiseLabel(), "; }"));
+        Line(absl::StrCat("  if (", boolop->op == ast::BoolOpKind::kAnd ? "!truth" : "truth",
+                          ") goto ", done, ";"));
+        Line("}");
+        Clear(target);
+      }
+      Label(done);
+      return;
+    }
+    case Kind::kCompare:
+      Compare(node->As<ast::Compare>(), target);
+      return;
+    case Kind::kCall:
+      Call(node->As<ast::Call>(), target);
+      return;
+    case Kind::kIfExp: {
+      const auto* ifexp = node->As<ast::IfExp>();
+      std::string orelse = NewLabel("ifexp_else");
+      std::string done = NewLabel("ifexp_done");
+      BranchIfFalse(ifexp->test, orelse);
+      Expr(ifexp->body, target);
+      Line(absl::StrCat("goto ", done, ";"));
+      Label(orelse);
+      Expr(ifexp->orelse, target);
+      Label(done);
+      return;
+    }
+    case Kind::kTuple:
+      BuildSequence(node->As<ast::Tuple>()->elts, Kind::kTuple, target, node);
+      return;
+    case Kind::kList:
+      BuildSequence(node->As<ast::List>()->elts, Kind::kList, target, node);
+      return;
+    case Kind::kSet:
+      BuildSequence(node->As<ast::Set>()->elts, Kind::kSet, target, node);
+      return;
+    case Kind::kDict:
+      BuildDict(node->As<ast::Dict>(), target);
+      return;
+    case Kind::kSubscript:
+      Subscript(node->As<ast::Subscript>(), target);
+      return;
+    case Kind::kSlice:
+      SliceInto(node->As<ast::Slice>(), target);
+      return;
+    case Kind::kJoinedStr:
+      JoinedStr(node->As<ast::JoinedStr>(), target);
+      return;
+    case Kind::kFormattedValue:
+      FormattedValue(node->As<ast::FormattedValue>(), target);
+      return;
+    case Kind::kNamedExpr: {
+      const auto* named = node->As<ast::NamedExpr>();
+      Expr(named->value, target);
+      int copy = Temp();
+      Line(absl::StrCat(S(copy), " = Py_NewRef(", S(target), ");"));
+      StoreName(named->target->As<ast::Name>()->id, copy, node);
+      Free(copy);
+      return;
+    }
+    case Kind::kLambda: {
+      const sema::Scope* child = module_->scopes().ScopeOf(node);
+      MakeFunctionObject(node, child, target, Qualname("<lambda>"));
+      return;
+    }
+    case Kind::kListComp:
+    case Kind::kSetComp:
+    case Kind::kDictComp:
+    case Kind::kGeneratorExp:
+      Comprehension(node, target);
+      return;
+    case Kind::kYield: {
+      const auto* yield = node->As<ast::Yield>();
+      int value = Temp();
+      if (yield->value) {
+        Expr(yield->value, value);
+      } else {
+        Line(absl::StrCat(S(value), " = Py_NewRef(Py_None);"));
+      }
+      Yield(node, value, target);
+      Free(value);
+      return;
+    }
+    case Kind::kYieldFrom: {
+      int iterable = ExprTemp(node->As<ast::YieldFrom>()->value);
+      YieldFrom(node, iterable, target);
+      Free(iterable);
+      return;
+    }
+    case Kind::kStarred:
+      module_->Fail(node, "can't use starred expression here");
+      return;
+    case Kind::kAwait:
+      Unsupported(node, "'await'");
+      return;
+    default:
+      Unsupported(node, absl::StrCat("expression ", ast::KindName(node->node_kind)));
+      return;
+  }
+}
+
+// ----------------------------------------------------------------------------
+// Generators
+
+void FunctionGenerator::Yield(const Node* node, int value, int target) {
+  if (!is_generator()) {
+    Unsupported(node, "'yield' here");
+    return;
+  }
+  int state = ++resume_count_;
+  std::string resume = absl::StrCat("resume_", state);
+  Line(absl::StrCat("F->state = ", state, ";"));
+  Line(absl::StrCat("{ PyObject* yielded = ", S(value), "; ", S(value), " = nullptr; return yielded; }"));
+  Label(resume);
+  // throw() resumes with no value and the exception set, raised at the yield.
+  Line(absl::StrCat("if (!sent) { kline = ", node->lineno, "; goto ", RaiseLabel(), "; }"));
+  Line(absl::StrCat(S(target), " = Py_NewRef(sent);"));
+}
+
+void FunctionGenerator::YieldFrom(const Node* node, int iterable, int target) {
+  if (!is_generator()) {
+    Unsupported(node, "'yield from' here");
+    return;
+  }
+  int iterator = Temp();
+  int received = Temp();
+  Line(absl::StrCat(S(iterator), " = kiln::GetYieldFromIter(", S(iterable), ");"));
+  ClearAndFree(iterable);
+  CheckSlot(iterator, node);
+  Line(absl::StrCat(S(received), " = Py_NewRef(Py_None);"));
+  int state = ++resume_count_;
+  std::string loop = absl::StrCat("yield_from_", state);
+  std::string resume = absl::StrCat("resume_", state);
+  std::string done = NewLabel("yield_from_done");
+  Label(loop);
+  Line("{");
+  Line("  PyObject* out = nullptr;");
+  Line(absl::StrCat("  int status = kiln::YieldFromStep(", S(iterator), ", ", S(received), ", &out);"));
+  Line(absl::StrCat("  Py_CLEAR(", S(received), ");"));
+  Line(absl::StrCat("  if (status < 0) { Py_CLEAR(", S(iterator), "); kline = ", node->lineno,
+                    "; goto ", RaiseLabel(), "; }"));
+  Line(absl::StrCat("  if (status == 0) { Py_CLEAR(", S(iterator), "); ", S(target),
+                    " = out; goto ", done, "; }"));
+  Line(absl::StrCat("  F->state = ", state, ";"));
+  Line("  return out;");
+  Line("}");
+  Label(resume);
+  // Resumed: `sent` is the value for send(), or NULL when throw()/close() was called.
+  Line(absl::StrCat("if (!sent) {"));
+  Line("  PyObject* out = nullptr;");
+  Line(absl::StrCat("  int status = kiln::YieldFromThrow(", S(iterator), ", &out);"));
+  Line(absl::StrCat("  if (status < 0) { Py_CLEAR(", S(iterator), "); kline = ", node->lineno,
+                    "; goto ", RaiseLabel(), "; }"));
+  Line(absl::StrCat("  if (status == 0) { Py_CLEAR(", S(iterator), "); ", S(target), " = out; goto ",
+                    done, "; }"));
+  Line("  return out;");
+  Line("}");
+  Line(absl::StrCat(S(received), " = Py_NewRef(sent);"));
+  Line(absl::StrCat("goto ", loop, ";"));
+  Label(done);
+  Free(iterator);
+  Free(received);
+}
+
+// ----------------------------------------------------------------------------
+// Statements
+
+void FunctionGenerator::Statements(const ast::NodeList& body) {
+  for (Node* statement : body) {
+    if (module_->failed()) return;
+    Statement(statement);
+  }
+}
+
+void FunctionGenerator::Assign(const Node* target, int value) {
+  switch (target->node_kind) {
+    case Kind::kName:
+      StoreName(target->As<ast::Name>()->id, value, target);
+      return;
+    case Kind::kAttribute: {
+      const auto* attribute = target->As<ast::Attribute>();
+      int object = ExprTemp(attribute->value);
+      ErrorIf(absl::StrCat("PyObject_SetAttr(", S(object), ", ",
+                           module_->constants().Name(Mangle(attribute->attr)), ", ", S(value),
+                           ") < 0"),
+              target);
+      Clear(value);
+      ClearAndFree(object);
+      return;
+    }
+    case Kind::kSubscript: {
+      const auto* subscript = target->As<ast::Subscript>();
+      int object = ExprTemp(subscript->value);
+      int index = ExprTemp(subscript->slice);
+      ErrorIf(absl::StrCat("PyObject_SetItem(", S(object), ", ", S(index), ", ", S(value), ") < 0"),
+              target);
+      Clear(value);
+      ClearAndFree(object);
+      ClearAndFree(index);
+      return;
+    }
+    case Kind::kTuple:
+    case Kind::kList: {
+      const ast::NodeList& elements = target->node_kind == Kind::kTuple
+                                          ? target->As<ast::Tuple>()->elts
+                                          : target->As<ast::List>()->elts;
+      int star = -1;
+      for (uint32_t i = 0; i < elements.size; ++i) {
+        if (elements[i]->As<ast::Starred>()) {
+          if (star >= 0) {
+            module_->Fail(elements[i], "multiple starred expressions in assignment");
+            return;
+          }
+          star = static_cast<int>(i);
+        }
+      }
+      int first = TempArray(elements.size ? elements.size : 1);
+      if (star < 0) {
+        ErrorIf(absl::StrCat("kiln::UnpackSequence(", S(value), ", ", elements.size, ", &", S(first),
+                             ") < 0"),
+                target);
+      } else {
+        ErrorIf(absl::StrCat("kiln::UnpackStarred(", S(value), ", ", star, ", ",
+                             elements.size - star - 1, ", &", S(first), ") < 0"),
+                target);
+      }
+      Clear(value);
+      for (uint32_t i = 0; i < elements.size; ++i) {
+        const Node* element = elements[i];
+        if (const auto* starred = element->As<ast::Starred>()) element = starred->value;
+        Assign(element, first + i);
+      }
+      FreeArray(first, elements.size ? elements.size : 1);
+      return;
+    }
+    case Kind::kStarred:
+      module_->Fail(target, "starred assignment target must be in a list or tuple");
+      return;
+    default:
+      Unsupported(target, absl::StrCat("assignment to ", ast::KindName(target->node_kind)));
+      return;
+  }
+}
+
+void FunctionGenerator::AugAssign(const ast::AugAssign* node) {
+  const Node* target = node->target;
+  int result = Temp();
+  if (const auto* name = target->As<ast::Name>()) {
+    int current = Temp();
+    LoadName(name->id, current, target);
+    int value = ExprTemp(node->value);
+    BinaryOp(node->op, current, value, result, node, true);
+    Free(current);
+    Free(value);
+    StoreName(name->id, result, node);
+  } else if (const auto* attribute = target->As<ast::Attribute>()) {
+    int object = ExprTemp(attribute->value);
+    std::string attr = module_->constants().Name(Mangle(attribute->attr));
+    int current = Temp();
+    Line(absl::StrCat(S(current), " = PyObject_GetAttr(", S(object), ", ", attr, ");"));
+    CheckSlot(current, target);
+    int value = ExprTemp(node->value);
+    BinaryOp(node->op, current, value, result, node, true);
+    Free(current);
+    Free(value);
+    ErrorIf(absl::StrCat("PyObject_SetAttr(", S(object), ", ", attr, ", ", S(result), ") < 0"), node);
+    Clear(result);
+    ClearAndFree(object);
+  } else if (const auto* subscript = target->As<ast::Subscript>()) {
+    int object = ExprTemp(subscript->value);
+    int index = ExprTemp(subscript->slice);
+    int current = Temp();
+    Line(absl::StrCat(S(current), " = PyObject_GetItem(", S(object), ", ", S(index), ");"));
+    CheckSlot(current, target);
+    int value = ExprTemp(node->value);
+    BinaryOp(node->op, current, value, result, node, true);
+    Free(current);
+    Free(value);
+    ErrorIf(absl::StrCat("PyObject_SetItem(", S(object), ", ", S(index), ", ", S(result), ") < 0"),
+            node);
+    Clear(result);
+    ClearAndFree(object);
+    ClearAndFree(index);
+  } else {
+    Unsupported(node, "this augmented assignment target");
+  }
+  Free(result);
+}
+
+void FunctionGenerator::AnnAssign(const ast::AnnAssign* node) {
+  // Module and class bodies record simple annotations in __annotations__; function
+  // bodies do not evaluate them (as CPython).
+  if (node->value) {
+    int value = ExprTemp(node->value);
+    Assign(node->target, value);
+    Free(value);
+  }
+  if (is_module() || is_class()) {
+    if (const auto* name = node->target->As<ast::Name>(); name && node->simple) {
+      int annotation = ExprTemp(node->annotation);
+      int annotations = Temp();
+      std::string dunder = module_->constants().Name("__annotations__");
+      if (is_module()) {
+        Line(absl::StrCat(S(annotations), " = kiln::LoadGlobal(globals, ", dunder, ");"));
+      } else {
+        Line(absl::StrCat(S(annotations), " = kiln::LoadName(ns, globals, ", dunder, ");"));
+      }
+      CheckSlot(annotations, node);
+      ErrorIf(absl::StrCat("PyObject_SetItem(", S(annotations), ", ",
+                           module_->constants().Name(Mangle(name->id)), ", ", S(annotation), ") < 0"),
+              node);
+      ClearAndFree(annotations);
+      ClearAndFree(annotation);
+    } else {
+      // Complex targets: the annotation is evaluated and dropped; so is the target's value.
+      int annotation = ExprTemp(node->annotation);
+      ClearAndFree(annotation);
+    }
+  }
+}
+
+void FunctionGenerator::Delete(const Node* target) {
+  switch (target->node_kind) {
+    case Kind::kName:
+      DeleteName(target->As<ast::Name>()->id, target);
+      return;
+    case Kind::kAttribute: {
+      const auto* attribute = target->As<ast::Attribute>();
+      int object = ExprTemp(attribute->value);
+      ErrorIf(absl::StrCat("PyObject_SetAttr(", S(object), ", ",
+                           module_->constants().Name(Mangle(attribute->attr)), ", nullptr) < 0"),
+              target);
+      ClearAndFree(object);
+      return;
+    }
+    case Kind::kSubscript: {
+      const auto* subscript = target->As<ast::Subscript>();
+      int object = ExprTemp(subscript->value);
+      int index = ExprTemp(subscript->slice);
+      ErrorIf(absl::StrCat("PyObject_DelItem(", S(object), ", ", S(index), ") < 0"), target);
+      ClearAndFree(object);
+      ClearAndFree(index);
+      return;
+    }
+    case Kind::kTuple:
+      for (Node* element : target->As<ast::Tuple>()->elts) Delete(element);
+      return;
+    case Kind::kList:
+      for (Node* element : target->As<ast::List>()->elts) Delete(element);
+      return;
+    default:
+      Unsupported(target, "this del target");
+  }
+}
+
+void FunctionGenerator::FunctionDef(const Node* node) {
+  const auto* def = node->As<ast::FunctionDef>();
+  const sema::Scope* child = module_->scopes().ScopeOf(node);
+  // Decorators are evaluated first, applied last, innermost first.
+  std::vector<int> decorators;
+  for (Node* decorator : def->decorator_list) decorators.push_back(ExprTemp(decorator));
+  int function = Temp();
+  MakeFunctionObject(node, child, function, Qualname(Str(def->name)));
+  for (size_t i = decorators.size(); i-- > 0;) {
+    int result = Temp();
+    Line(absl::StrCat(S(result), " = PyObject_CallOneArg(", S(decorators[i]), ", ", S(function),
+                      ");"));
+    ClearAndFree(decorators[i]);
+    Clear(function);
+    CheckSlot(result, def->decorator_list[i]);
+    Line(absl::StrCat(S(function), " = ", S(result), "; ", S(result), " = nullptr;"));
+    Free(result);
+  }
+  StoreName(def->name, function, node);
+  Free(function);
+}
+
+void FunctionGenerator::ClassDef(const ast::ClassDef* node) {
+  const sema::Scope* child = module_->scopes().ScopeOf(node);
+  std::vector<int> decorators;
+  for (Node* decorator : node->decorator_list) decorators.push_back(ExprTemp(decorator));
+  int function = Temp();
+  MakeFunctionObject(node, child, function, Qualname(Str(node->name)));
+  if (module_->failed()) return;
+  int bases = Temp();
+  BuildSequence(node->bases, Kind::kTuple, bases, node);
+  int keywords = -1;
+  if (node->keywords.size > 0) {
+    keywords = Temp();
+    Line(absl::StrCat(S(keywords), " = PyDict_New();"));
+    CheckSlot(keywords, node);
+    for (Node* keyword_node : node->keywords) {
+      const auto* keyword = keyword_node->As<ast::Keyword>();
+      int value = ExprTemp(keyword->value);
+      if (keyword->arg.data() == nullptr) {
+        ErrorIf(absl::StrCat("kiln::MergeCallKwargs(", S(keywords), ", ", S(value), ", nullptr) < 0"),
+                keyword_node);
+      } else {
+        ErrorIf(absl::StrCat("kiln::AddCallKeyword(", S(keywords), ", ",
+                             module_->constants().Name(keyword->arg), ", ", S(value),
+                             ", nullptr) < 0"),
+                keyword_node);
+      }
+      ClearAndFree(value);
+    }
+  }
+  int klass = Temp();
+  std::string body_name = module_->CNameOf(child);
+  Line(absl::StrCat(S(klass), " = kiln::BuildClass(", S(function), ", ", body_name, "_body, ",
+                    module_->constants().Name(Str(node->name)), ", ", S(bases), ", ",
+                    keywords >= 0 ? S(keywords) : "nullptr", ");"));
+  ClearAndFree(function);
+  ClearAndFree(bases);
+  if (keywords >= 0) ClearAndFree(keywords);
+  CheckSlot(klass, node);
+  for (size_t i = decorators.size(); i-- > 0;) {
+    int result = Temp();
+    Line(absl::StrCat(S(result), " = PyObject_CallOneArg(", S(decorators[i]), ", ", S(klass), ");"));
+    ClearAndFree(decorators[i]);
+    Clear(klass);
+    CheckSlot(result, node->decorator_list[i]);
+    Line(absl::StrCat(S(klass), " = ", S(result), "; ", S(result), " = nullptr;"));
+    Free(result);
+  }
+  StoreName(node->name, klass, node);
+  Free(klass);
+}
+
+void FunctionGenerator::Return(const ast::Return* node) {
+  if (scope_->kind != sema::ScopeKind::kFunction) {
+    module_->Fail(node, "'return' outside function");
+    return;
+  }
+  int value = Temp();
+  if (node->value) {
+    Expr(node->value, value);
+  } else {
+    Line(absl::StrCat(S(value), " = Py_NewRef(Py_None);"));
+  }
+  bool crosses_cleanup = false;
+  for (const Block& block : blocks_) {
+    crosses_cleanup = crosses_cleanup || block.type == Block::kFinally ||
+                      block.type == Block::kWith || block.type == Block::kHandler;
+  }
+  if (crosses_cleanup) {
+    // Hold the value while finally blocks and __exit__ run; they may replace it.
+    int pending = NewSlot();
+    Line(absl::StrCat(S(pending), " = ", S(value), "; ", S(value), " = nullptr;"));
+    LeaveBlocks(1);
+    Line(absl::StrCat("retval = ", S(pending), "; ", S(pending), " = nullptr;"));
+  } else {
+    LeaveBlocks(1);
+    Line(absl::StrCat("retval = ", S(value), "; ", S(value), " = nullptr;"));
+  }
+  Free(value);
+  Line("goto done;");
+}
+
+void FunctionGenerator::If(const ast::If* node) {
+  std::string orelse = NewLabel("else");
+  std::string done = NewLabel("endif");
+  BranchIfFalse(node->test, orelse);
+  Statements(node->body);
+  Line(absl::StrCat("goto ", done, ";"));
+  Label(orelse);
+  Statements(node->orelse);
+  Label(done);
+}
+
+void FunctionGenerator::While(const ast::While* node) {
+  std::string top = NewLabel("while");
+  std::string orelse = NewLabel("while_else");
+  std::string end = NewLabel("while_end");
+  Label(top);
+  BranchIfFalse(node->test, orelse);
+  Block block{Block::kLoop};
+  block.id = label_count_++;
+  block.break_label = end;
+  block.continue_label = top;
+  blocks_.push_back(block);
+  Statements(node->body);
+  Line(absl::StrCat("goto ", top, ";"));
+  EmitErrorLabels(blocks_.size() - 1);
+  blocks_.pop_back();
+  Label(orelse);
+  Statements(node->orelse);
+  Label(end);
+}
+
+void FunctionGenerator::For(const ast::For* node) {
+  int iterable = ExprTemp(node->iter);
+  int iterator = NewSlot();
+  Line(absl::StrCat(S(iterator), " = PyObject_GetIter(", S(iterable), ");"));
+  ClearAndFree(iterable);
+  CheckSlot(iterator, node->iter);
+  std::string top = NewLabel("for");
+  std::string orelse = NewLabel("for_else");
+  std::string end = NewLabel("for_end");
+  Block block{Block::kLoop};
+  block.id = label_count_++;
+  block.break_label = end;
+  block.continue_label = top;
+  block.iterator_slot = iterator;
+  blocks_.push_back(block);
+  Label(top);
+  int item = Temp();
+  Line("{");
+  Line(absl::StrCat("  int status = kiln::IterNext(", S(iterator), ", &", S(item), ");"));
+  Line(absl::StrCat("  if (status < 0) { kline = ", node->iter->lineno, "; goto ", RaiseLabel(), "; }"));
+  Line(absl::StrCat("  if (status == 0) { Py_CLEAR(", S(iterator), "); goto ", orelse, "; }"));
+  Line("}");
+  Assign(node->target, item);
+  Free(item);
+  Statements(node->body);
+  Line(absl::StrCat("goto ", top, ";"));
+  EmitErrorLabels(blocks_.size() - 1);
+  blocks_.pop_back();
+  Label(orelse);
+  Statements(node->orelse);
+  Label(end);
+}
+
+// Emits the raise/unwind labels of block `index` (after its body), which run its
+// exit actions for an exception and continue to the enclosing block's unwind label.
+void FunctionGenerator::EmitErrorLabels(size_t index) {
+  Block& block = blocks_[index];
+  std::string skip = NewLabel("no_error");
+  Line(absl::StrCat("goto ", skip, ";"));
+  Label(absl::StrCat("raise_", block.id));
+  Line("kiln::AddTraceback(code, globals, kline);");
+  // Temporaries of the failed expression are released here.
+  Line("KILN_CLEAR_TEMPS();");
+  Label(absl::StrCat("unwind_", block.id));
+  std::string outer = UnwindLabelOf(index - 1);
+  switch (block.type) {
+    case Block::kLoop:
+      if (block.iterator_slot >= 0) Clear(block.iterator_slot);
+      break;
+    case Block::kPendingValue:
+      Clear(block.value_slot);
+      break;
+    default:
+      break;
+  }
+  Line(absl::StrCat("goto ", outer, ";"));
+  Label(skip);
+}
+
+void FunctionGenerator::Try(const ast::Try* node) {
+  bool has_finally = node->finalbody.size > 0;
+  std::string end = NewLabel("try_end");
+  size_t finally_index = 0;
+  int saved_exception = -1, saved_previous = -1;
+  if (has_finally) {
+    Block block{Block::kFinally};
+    block.id = label_count_++;
+    block.final_body = &node->finalbody;
+    blocks_.push_back(block);
+    finally_index = blocks_.size() - 1;
+  }
+
+  if (node->handlers.size > 0) {
+    Block block{Block::kTryExcept};
+    block.id = label_count_++;
+    blocks_.push_back(block);
+    size_t try_index = blocks_.size() - 1;
+    std::string orelse = NewLabel("try_else");
+    Statements(node->body);
+    Line(absl::StrCat("goto ", orelse, ";"));
+    // An exception in the body: find the handler.
+    Label(absl::StrCat("raise_", blocks_[try_index].id));
+    Line("kiln::AddTraceback(code, globals, kline);");
+    Line("KILN_CLEAR_TEMPS();");
+    Label(absl::StrCat("unwind_", blocks_[try_index].id));
+    int block_id = blocks_[try_index].id;
+    blocks_.pop_back();
+    int exception = NewSlot();
+    int previous = NewSlot();
+    Line(absl::StrCat(S(exception), " = kiln::FetchException();"));
+    Line(absl::StrCat(S(previous), " = PyErr_GetHandledException();"));
+    Line(absl::StrCat("PyErr_SetHandledException(", S(exception), ");"));
+    std::string handled_end = NewLabel("handled");
+    for (Node* handler_node : node->handlers) {
+      const auto* handler = handler_node->As<ast::ExceptHandler>();
+      std::string next = NewLabel("next_handler");
+      if (handler->type) {
+        int type = ExprTemp(handler->type);
+        // Errors while matching happen with the exception still being handled.
+        Line("{");
+        Line(absl::StrCat("  int match = kiln::ExceptionMatches(", S(exception), ", ", S(type), ");"));
+        Line(absl::StrCat("  Py_CLEAR(", S(type), ");"));
+        Line(absl::StrCat("  if (match < 0) { PyErr_SetHandledException(", S(previous), "); Py_CLEAR(",
+                          S(previous), "); Py_CLEAR(", S(exception), "); kline = ", handler->type->lineno,
+                          "; goto ", RaiseLabel(), "; }"));
+        Line(absl::StrCat("  if (!match) goto ", next, ";"));
+        Line("}");
+        Free(type);
+      }
+      Block handler_block{Block::kHandler};
+      handler_block.id = label_count_++;
+      handler_block.exception_slot = exception;
+      handler_block.previous_slot = previous;
+      handler_block.node = handler_node;
+      if (handler->name.data() != nullptr) {
+        handler_block.handler_name = Str(handler->name);
+        int bound = Temp();
+        Line(absl::StrCat(S(bound), " = Py_NewRef(", S(exception), ");"));
+        StoreName(handler->name, bound, handler_node);
+        Free(bound);
+      }
+      blocks_.push_back(handler_block);
+      Statements(handler->body);
+      size_t handler_index = blocks_.size() - 1;
+      Block finished = blocks_[handler_index];
+      blocks_.pop_back();
+      LeaveBlock(finished);
+      Line(absl::StrCat("goto ", handled_end, ";"));
+      // An exception inside the handler: restore the handled exception, drop the name.
+      blocks_.push_back(finished);
+      std::string skip = NewLabel("no_error");
+      Line(absl::StrCat("goto ", skip, ";"));
+      Label(absl::StrCat("raise_", finished.id));
+      Line("kiln::AddTraceback(code, globals, kline);");
+      Line("KILN_CLEAR_TEMPS();");
+      Label(absl::StrCat("unwind_", finished.id));
+      blocks_.pop_back();
+      {
+        // Keep the new exception while the handler's clean-up runs.
+        int pending = Temp();
+        Line(absl::StrCat(S(pending), " = kiln::FetchException();"));
+        Line(absl::StrCat("PyErr_SetHandledException(", S(previous), ");"));
+        Clear(previous);
+        Clear(exception);
+        if (!finished.handler_name.empty()) {
+          std::string name = Mangle(finished.handler_name);
+          if (!is_module() && !is_class() && LocalSlot(name) >= 0 &&
+              scope_->Resolve(name) == sema::NameScope::kLocal) {
+            Clear(LocalSlot(name));
+          } else {
+            int none = Temp();
+            Line(absl::StrCat(S(none), " = Py_NewRef(Py_None);"));
+            StoreName(finished.handler_name, none, handler_node);
+            Free(none);
+            DeleteName(finished.handler_name, handler_node);
+          }
+        }
+        Line(absl::StrCat("kiln::RestoreException(", S(pending), "); ", S(pending), " = nullptr;"));
+        Free(pending);
+        Line(absl::StrCat("goto ", UnwindLabelOf(blocks_.size() - 1), ";"));
+      }
+      Label(skip);
+      Label(next);
+    }
+    // No handler matched: re-raise, keeping the traceback.
+    Line(absl::StrCat("PyErr_SetHandledException(", S(previous), ");"));
+    Clear(previous);
+    Line(absl::StrCat("kiln::RestoreException(", S(exception), "); ", S(exception), " = nullptr;"));
+    Line(absl::StrCat("goto ", UnwindLabelOf(blocks_.size() - 1), ";"));
+    (void)block_id;
+    Label(orelse);
+    Statements(node->orelse);
+    Label(handled_end);
+  } else {
+    Statements(node->body);
+  }
+
+  if (has_finally) {
+    Block finally_block = blocks_[finally_index];
+    blocks_.pop_back();
+    // Normal exit: run the final body.
+    Statements(node->finalbody);
+    Line(absl::StrCat("goto ", end, ";"));
+    // Exceptional exit: run it with the exception held (and handled), then re-raise.
+    Label(absl::StrCat("raise_", finally_block.id));
+    Line("kiln::AddTraceback(code, globals, kline);");
+    Line("KILN_CLEAR_TEMPS();");
+    Label(absl::StrCat("unwind_", finally_block.id));
+    saved_exception = NewSlot();
+    saved_previous = NewSlot();
+    Line(absl::StrCat(S(saved_exception), " = kiln::FetchException();"));
+    Line(absl::StrCat(S(saved_previous), " = PyErr_GetHandledException();"));
+    Line(absl::StrCat("PyErr_SetHandledException(", S(saved_exception), ");"));
+    Block holder{Block::kHandler};
+    holder.id = label_count_++;
+    holder.exception_slot = saved_exception;
+    holder.previous_slot = saved_previous;
+    holder.node = node;
+    blocks_.push_back(holder);
+    Statements(node->finalbody);
+    blocks_.pop_back();
+    Line(absl::StrCat("PyErr_SetHandledException(", S(saved_previous), ");"));
+    Clear(saved_previous);
+    Line(absl::StrCat("kiln::RestoreException(", S(saved_exception), "); ", S(saved_exception),
+                      " = nullptr;"));
+    Line(absl::StrCat("goto ", UnwindLabelOf(blocks_.size() - 1), ";"));
+    // An exception raised inside the final body replaces the held one.
+    std::string skip = NewLabel("no_error");
+    Label(absl::StrCat("raise_", holder.id));
+    Line("kiln::AddTraceback(code, globals, kline);");
+    Line("KILN_CLEAR_TEMPS();");
+    Label(absl::StrCat("unwind_", holder.id));
+    {
+      int pending = Temp();
+      Line(absl::StrCat(S(pending), " = kiln::FetchException();"));
+      Line(absl::StrCat("PyErr_SetHandledException(", S(saved_previous), ");"));
+      Clear(saved_previous);
+      Clear(saved_exception);
+      Line(absl::StrCat("kiln::RestoreException(", S(pending), "); ", S(pending), " = nullptr;"));
+      Free(pending);
+      Line(absl::StrCat("goto ", UnwindLabelOf(blocks_.size() - 1), ";"));
+    }
+    (void)skip;
+  }
+  Label(end);
+}
+
+void FunctionGenerator::With(const ast::With* node, uint32_t item_index) {
+  if (item_index == node->items.size) {
+    Statements(node->body);
+    return;
+  }
+  const auto* item = node->items[item_index]->As<ast::WithItem>();
+  int manager = ExprTemp(item->context_expr);
+  int exit = NewSlot();
+  int entered = Temp();
+  Line(absl::StrCat(S(entered), " = kiln::EnterContext(", S(manager), ", &", S(exit), ");"));
+  ClearAndFree(manager);
+  CheckSlot(entered, node);
+  Block block{Block::kWith};
+  block.id = label_count_++;
+  block.exit_slot = exit;
+  block.node = node;
+  blocks_.push_back(block);
+  // Binding the target is inside the block: an error there calls __exit__ too.
+  if (item->optional_vars) {
+    Assign(item->optional_vars, entered);
+  } else {
+    Clear(entered);
+  }
+  Free(entered);
+  With(node, item_index + 1);
+  Block finished = blocks_.back();
+  blocks_.pop_back();
+  LeaveBlock(finished);
+  std::string end = NewLabel("with_end");
+  Line(absl::StrCat("goto ", end, ";"));
+  Label(absl::StrCat("raise_", finished.id));
+  Line("kiln::AddTraceback(code, globals, kline);");
+  Line("KILN_CLEAR_TEMPS();");
+  Label(absl::StrCat("unwind_", finished.id));
+  {
+    // __exit__(type, value, traceback); a true result swallows the exception.
+    Line("{");
+    Line(absl::StrCat("  int suppress = kiln::ExitWithException(", S(exit), ");"));
+    Line(absl::StrCat("  Py_CLEAR(", S(exit), ");"));
+    Line(absl::StrCat("  if (suppress < 0) { kline = ", node->lineno, "; goto ", RaiseLabel(), "; }"));
+    Line(absl::StrCat("  if (suppress == 0) goto ", UnwindLabelOf(blocks_.size() - 1), ";"));
+    Line("}");
+  }
+  Label(end);
+}
+
+void FunctionGenerator::Raise(const ast::Raise* node) {
+  if (!node->exc) {
+    Line("kiln::ReRaise();");
+    Line(absl::StrCat("goto ", UnwindLabelOf(blocks_.size() - 1), ";"));
+    return;
+  }
+  int exception = ExprTemp(node->exc);
+  int cause = -1;
+  if (node->cause) cause = ExprTemp(node->cause);
+  Line(absl::StrCat("kiln::Raise(", S(exception), ", ", cause >= 0 ? S(cause) : "nullptr", ");"));
+  ClearAndFree(exception);
+  if (cause >= 0) ClearAndFree(cause);
+  Line(absl::StrCat("kline = ", node->lineno, "; goto ", RaiseLabel(), ";"));
+}
+
+void FunctionGenerator::Assert(const ast::Assert* node) {
+  std::string ok = NewLabel("assert_ok");
+  std::string failed = NewLabel("assert_failed");
+  BranchIfFalse(node->test, failed);
+  Line(absl::StrCat("goto ", ok, ";"));
+  Label(failed);
+  int message = -1;
+  if (node->msg) message = ExprTemp(node->msg);
+  Line(absl::StrCat("kiln::RaiseAssertion(", message >= 0 ? S(message) : "nullptr", ");"));
+  if (message >= 0) ClearAndFree(message);
+  Line(absl::StrCat("kline = ", node->lineno, "; goto ", RaiseLabel(), ";"));
+  Label(ok);
+}
+
+void FunctionGenerator::Import(const ast::Import* node) {
+  for (Node* alias_node : node->names) {
+    const auto* alias = alias_node->As<ast::Alias>();
+    int module = Temp();
+    Line(absl::StrCat(S(module), " = kiln::ImportName(globals, ", module_->constants().Name(alias->name),
+                      ", Py_None, 0);"));
+    CheckSlot(module, node);
+    if (alias->asname.data() != nullptr) {
+      // import a.b.c as d: bind the submodule itself.
+      std::string_view rest = alias->name;
+      size_t dot = rest.find('.');
+      while (dot != std::string_view::npos) {
+        rest = rest.substr(dot + 1);
+        dot = rest.find('.');
+        std::string_view part = rest.substr(0, dot);
+        int next = Temp();
+        Line(absl::StrCat(S(next), " = kiln::ImportFrom(", S(module), ", ",
+                          module_->constants().Name(part), ");"));
+        Clear(module);
+        CheckSlot(next, node);
+        Line(absl::StrCat(S(module), " = ", S(next), "; ", S(next), " = nullptr;"));
+        Free(next);
+      }
+      StoreName(alias->asname, module, node);
+    } else {
+      std::string_view top = alias->name.substr(0, alias->name.find('.'));
+      StoreName(top, module, node);
+    }
+    Free(module);
+  }
+}
+
+void FunctionGenerator::ImportFrom(const ast::ImportFrom* node) {
+  int fromlist = Temp();
+  std::vector<std::string> names;
+  for (Node* alias_node : node->names) names.push_back(Str(alias_node->As<ast::Alias>()->name));
+  {
+    std::vector<std::string> refs;
+    for (const std::string& name : names) refs.push_back(module_->constants().Name(name));
+    Line(absl::StrCat(S(fromlist), " = PyTuple_Pack(", refs.size(), ", ", absl::StrJoin(refs, ", "),
+                      ");"));
+    CheckSlot(fromlist, node);
+  }
+  int module = Temp();
+  std::string module_name = node->module.data() ? Str(node->module) : "";
+  Line(absl::StrCat(S(module), " = kiln::ImportName(globals, ", module_->constants().Name(module_name),
+                    ", ", S(fromlist), ", ", node->level, ");"));
+  ClearAndFree(fromlist);
+  CheckSlot(module, node);
+  if (names.size() == 1 && names[0] == "*") {
+    ErrorIf(absl::StrCat("kiln::ImportStar(", S(module), ", ", is_class() ? "ns" : "globals", ") < 0"),
+            node);
+    ClearAndFree(module);
+    return;
+  }
+  for (Node* alias_node : node->names) {
+    const auto* alias = alias_node->As<ast::Alias>();
+    int value = Temp();
+    Line(absl::StrCat(S(value), " = kiln::ImportFrom(", S(module), ", ",
+                      module_->constants().Name(alias->name), ");"));
+    CheckSlot(value, node);
+    StoreName(alias->asname.data() ? alias->asname : alias->name, value, node);
+    Free(value);
+  }
+  ClearAndFree(module);
+}
+
+void FunctionGenerator::Statement(const Node* node) {
+  switch (node->node_kind) {
+    case Kind::kExpr: {
+      const Node* value = node->As<ast::Expr>()->value;
+      if (value->As<ast::Constant>()) return;  // docstrings and bare constants do nothing
+      int result = ExprTemp(value);
+      ClearAndFree(result);
+      return;
+    }
+    case Kind::kAssign: {
+      const auto* assign = node->As<ast::Assign>();
+      int value = ExprTemp(assign->value);
+      for (uint32_t i = 0; i < assign->targets.size; ++i) {
+        if (i + 1 < assign->targets.size) {
+          int copy = Temp();
+          Line(absl::StrCat(S(copy), " = Py_NewRef(", S(value), ");"));
+          Assign(assign->targets[i], copy);
+          Free(copy);
+        } else {
+          Assign(assign->targets[i], value);
+        }
+      }
+      Free(value);
+      return;
+    }
+    case Kind::kAugAssign:
+      AugAssign(node->As<ast::AugAssign>());
+      return;
+    case Kind::kAnnAssign:
+      AnnAssign(node->As<ast::AnnAssign>());
+      return;
+    case Kind::kPass:
+      return;
+    case Kind::kIf:
+      If(node->As<ast::If>());
+      return;
+    case Kind::kWhile:
+      While(node->As<ast::While>());
+      return;
+    case Kind::kFor:
+      For(node->As<ast::For>());
+      return;
+    case Kind::kBreak:
+    case Kind::kContinue: {
+      size_t loop = blocks_.size();
+      while (loop-- > 0 && blocks_[loop].type != Block::kLoop) {
+      }
+      if (loop == static_cast<size_t>(-1) || blocks_[loop].type != Block::kLoop) {
+        module_->Fail(node, node->node_kind == Kind::kBreak ? "'break' outside loop"
+                                                            : "'continue' not properly in loop");
+        return;
+      }
+      Block target = blocks_[loop];
+      LeaveBlocks(loop + 1);
+      if (node->node_kind == Kind::kBreak) {
+        if (target.iterator_slot >= 0) Clear(target.iterator_slot);
+        Line(absl::StrCat("goto ", target.break_label, ";"));
+      } else {
+        Line(absl::StrCat("goto ", target.continue_label, ";"));
+      }
+      return;
+    }
+    case Kind::kReturn:
+      Return(node->As<ast::Return>());
+      return;
+    case Kind::kFunctionDef:
+      FunctionDef(node);
+      return;
+    case Kind::kClassDef:
+      ClassDef(node->As<ast::ClassDef>());
+      return;
+    case Kind::kTry:
+      Try(node->As<ast::Try>());
+      return;
+    case Kind::kWith:
+      With(node->As<ast::With>(), 0);
+      return;
+    case Kind::kRaise:
+      Raise(node->As<ast::Raise>());
+      return;
+    case Kind::kAssert:
+      Assert(node->As<ast::Assert>());
+      return;
+    case Kind::kImport:
+      Import(node->As<ast::Import>());
+      return;
+    case Kind::kImportFrom:
+      ImportFrom(node->As<ast::ImportFrom>());
+      return;
+    case Kind::kDelete:
+      for (Node* target : node->As<ast::Delete>()->targets) Delete(target);
+      return;
+    case Kind::kGlobal:
+    case Kind::kNonlocal:
+      return;  // resolved by scope analysis
+    case Kind::kAsyncFunctionDef:
+      Unsupported(node, "'async def'");
+      return;
+    case Kind::kAsyncFor:
+      Unsupported(node, "'async for'");
+      return;
+    case Kind::kAsyncWith:
+      Unsupported(node, "'async with'");
+      return;
+    case Kind::kMatch:
+      Unsupported(node, "the 'match' statement");
+      return;
+    case Kind::kTryStar:
+      Unsupported(node, "'except*'");
+      return;
+    default:
+      Unsupported(node, absl::StrCat("statement ", ast::KindName(node->node_kind)));
+      return;
+  }
+}
+
+// ----------------------------------------------------------------------------
+// Whole functions
+
+void FunctionGenerator::Generate() {
+  const Node* node = scope_->node;
+  blocks_.push_back(Block{Block::kFunction});
+  blocks_.back().id = label_count_++;
+
+  // Locals and cells get fixed slots first: parameters in order, then the rest.
+  std::string prologue;
+  if (scope_->kind == sema::ScopeKind::kFunction) {
+    for (const std::string& parameter : scope_->parameters) local_slots_[parameter] = NewSlot();
+    for (const sema::Symbol& symbol : scope_->symbols) {
+      if ((symbol.scope == sema::NameScope::kLocal || symbol.scope == sema::NameScope::kCell ||
+           symbol.scope == sema::NameScope::kFree) &&
+          !local_slots_.count(symbol.name)) {
+        local_slots_[symbol.name] = NewSlot();
+      }
+    }
+    if (!scope_->parameters.empty()) first_argument_slot_ = local_slots_[scope_->parameters[0]];
+  } else if (is_class()) {
+    std::vector<std::string> free_names = scope_->NamesWithScope(sema::NameScope::kFree);
+    for (size_t i = 0; i < free_names.size(); ++i) {
+      int slot = NewSlot();
+      local_slots_["free:" + free_names[i]] = slot;
+      absl::StrAppend(&prologue, "  ", S(slot),
+                      " = Py_NewRef(PyTuple_GET_ITEM(((PyFunctionObject*)func)->func_closure, ", i,
+                      "));\n");
+    }
+    if (scope_->needs_class_closure) {
+      class_cell_slot_ = NewSlot();
+      local_slots_["__class__"] = class_cell_slot_;
+      absl::StrAppend(&prologue, "  ", S(class_cell_slot_), " = PyCell_New(nullptr);\n");
+    }
+  }
+
+  // The body.
+  if (const auto* module = node->As<ast::Module>()) {
+    const ast::NodeList& body = module->body;
+    uint32_t start = 0;
+    if (body.size > 0) {
+      if (const auto* expr = body[0]->As<ast::Expr>()) {
+        if (const auto* constant = expr->value->As<ast::Constant>();
+            constant && constant->value.type == ast::ConstantValue::Type::kStr) {
+          int doc = Temp();
+          Line(absl::StrCat(S(doc), " = Py_NewRef(", module_->constants().Text(constant->value.text),
+                            ");"));
+          StoreName("__doc__", doc, body[0]);
+          Free(doc);
+          start = 1;
+        }
+      }
+    }
+    bool annotations = false;
+    for (Node* statement : body) {
+      if (const auto* ann = statement->As<ast::AnnAssign>(); ann && ann->simple) annotations = true;
+    }
+    if (annotations) {
+      Line(absl::StrCat("if (kiln::SetupAnnotations(globals) < 0) { kline = ", body[0]->lineno,
+                        "; goto ", RaiseLabel(), "; }"));
+    }
+    for (uint32_t i = start; i < body.size && !module_->failed(); ++i) Statement(body[i]);
+  } else if (const auto* klass = node->As<ast::ClassDef>()) {
+    int value = Temp();
+    Line(absl::StrCat(S(value), " = kiln::LoadGlobal(globals, ", module_->constants().Name("__name__"),
+                      ");"));
+    CheckSlot(value, node);
+    ErrorIf(absl::StrCat("PyObject_SetItem(ns, ", module_->constants().Name("__module__"), ", ",
+                         S(value), ") < 0"),
+            node);
+    Clear(value);
+    Line(absl::StrCat(S(value), " = Py_NewRef(", module_->constants().Text(module_->QualnameOf(scope_)),
+                      ");"));
+    ErrorIf(absl::StrCat("PyObject_SetItem(ns, ", module_->constants().Name("__qualname__"), ", ",
+                         S(value), ") < 0"),
+            node);
+    Clear(value);
+    Free(value);
+    const ast::NodeList& body = klass->body;
+    uint32_t start = 0;
+    if (body.size > 0) {
+      if (const auto* expr = body[0]->As<ast::Expr>()) {
+        if (const auto* constant = expr->value->As<ast::Constant>();
+            constant && constant->value.type == ast::ConstantValue::Type::kStr) {
+          int doc = Temp();
+          Line(absl::StrCat(S(doc), " = Py_NewRef(", module_->constants().Text(constant->value.text),
+                            ");"));
+          StoreName("__doc__", doc, body[0]);
+          Free(doc);
+          start = 1;
+        }
+      }
+    }
+    bool annotations = false;
+    for (Node* statement : body) {
+      if (const auto* ann = statement->As<ast::AnnAssign>(); ann && ann->simple) annotations = true;
+    }
+    if (annotations) {
+      Line(absl::StrCat("if (kiln::SetupAnnotations(ns) < 0) { kline = ", body[0]->lineno,
+                        "; goto ", RaiseLabel(), "; }"));
+    }
+    for (uint32_t i = start; i < body.size && !module_->failed(); ++i) Statement(body[i]);
+  } else if (const auto* def = node->As<ast::FunctionDef>()) {
+    Statements(def->body);
+  } else if (const auto* lambda = node->As<ast::Lambda>()) {
+    int value = Temp();
+    Expr(lambda->body, value);
+    Line(absl::StrCat("retval = ", S(value), "; ", S(value), " = nullptr;"));
+    Line("goto done;");
+    Free(value);
+  } else {
+    // Comprehensions: the iterator arrives as parameter ".0".
+    const ast::NodeList* generators = nullptr;
+    const Node* element = nullptr;
+    const Node* dict_value = nullptr;
+    Kind kind = node->node_kind;
+    if (const auto* c = node->As<ast::ListComp>()) { generators = &c->generators; element = c->elt; }
+    if (const auto* c = node->As<ast::SetComp>()) { generators = &c->generators; element = c->elt; }
+    if (const auto* c = node->As<ast::DictComp>()) { generators = &c->generators; element = c->key; dict_value = c->value; }
+    if (const auto* c = node->As<ast::GeneratorExp>()) { generators = &c->generators; element = c->elt; }
+    int result = -1;
+    if (kind != Kind::kGeneratorExp) {
+      result = NewSlot();
+      Line(absl::StrCat(S(result), " = ", kind == Kind::kListComp ? "PyList_New(0)"
+                                          : kind == Kind::kSetComp ? "PySet_New(nullptr)"
+                                                                   : "PyDict_New()",
+                        ";"));
+      CheckSlot(result, node);
+    }
+    // Nested loops, one per `for` clause.
+    std::vector<std::string> continue_labels;
+    std::vector<std::string> end_labels;
+    for (uint32_t i = 0; i < generators->size; ++i) {
+      const auto* generator = (*generators)[i]->As<ast::Comprehension>();
+      int iterator;
+      if (i == 0) {
+        iterator = local_slots_[".0"];
+      } else {
+        int iterable = ExprTemp(generator->iter);
+        iterator = NewSlot();
+        Line(absl::StrCat(S(iterator), " = PyObject_GetIter(", S(iterable), ");"));
+        ClearAndFree(iterable);
+        CheckSlot(iterator, generator->iter);
+      }
+      std::string top = NewLabel("comp_for");
+      std::string end = NewLabel("comp_end");
+      Block block{Block::kLoop};
+      block.id = label_count_++;
+      block.break_label = end;
+      block.continue_label = top;
+      block.iterator_slot = i == 0 ? -1 : iterator;
+      blocks_.push_back(block);
+      Label(top);
+      int item = Temp();
+      Line("{");
+      Line(absl::StrCat("  int status = kiln::IterNext(", S(iterator), ", &", S(item), ");"));
+      Line(absl::StrCat("  if (status < 0) { kline = ", generator->iter->lineno, "; goto ", RaiseLabel(),
+                        "; }"));
+      Line(absl::StrCat("  if (status == 0) { ", i == 0 ? "" : "Py_CLEAR(" + S(iterator) + "); ",
+                        "goto ", end, "; }"));
+      Line("}");
+      Assign(generator->target, item);
+      Free(item);
+      for (Node* condition : generator->ifs) BranchIfFalse(condition, top);
+      continue_labels.push_back(top);
+      end_labels.push_back(end);
+    }
+    if (kind == Kind::kGeneratorExp) {
+      int value = ExprTemp(element);
+      int ignored = Temp();
+      Yield(element, value, ignored);
+      Clear(ignored);
+      Free(ignored);
+      Free(value);
+    } else if (kind == Kind::kDictComp) {
+      int key = ExprTemp(element);
+      int value = ExprTemp(dict_value);
+      ErrorIf(absl::StrCat("PyDict_SetItem(", S(result), ", ", S(key), ", ", S(value), ") < 0"), element);
+      ClearAndFree(key);
+      ClearAndFree(value);
+    } else {
+      int value = ExprTemp(element);
+      ErrorIf(absl::StrCat(kind == Kind::kListComp ? "PyList_Append(" : "PySet_Add(", S(result), ", ",
+                           S(value), ") < 0"),
+              element);
+      ClearAndFree(value);
+    }
+    for (size_t i = generators->size; i-- > 0;) {
+      Line(absl::StrCat("goto ", continue_labels[i], ";"));
+      EmitErrorLabels(blocks_.size() - 1);
+      blocks_.pop_back();
+      Label(end_labels[i]);
+    }
+    if (result >= 0) {
+      Line(absl::StrCat("retval = ", S(result), "; ", S(result), " = nullptr;"));
+      Line("goto done;");
+    }
+  }
+
+  // Assemble the function.
+  const std::string code = module_->constants().Code(module_->SpecName(c_name_));
+  std::string temps_clear;
+  for (int slot : temp_slots_) absl::StrAppend(&temps_clear, "Py_CLEAR(s[", slot, "]); ");
+  int slots = std::max(slot_count_, 1);
+  std::string header;
+  std::string footer;
+  if (is_module()) {
+    header = absl::StrCat("int ", c_name_, "(PyObject* module) {\n",
+                          "  if (!k[0] && InitConstants() < 0) return -1;\n",
+                          "  PyObject* globals = PyModule_GetDict(module);\n",
+                          "  if (kiln::EnsureBuiltins(globals) < 0) return -1;\n",
+                          "  PyObject* s[", slots, "] = {};\n  int kline = 0;\n",
+                          "  PyObject* retval = nullptr;\n  (void)retval;\n");
+    footer = absl::StrCat("  retval = Py_None;\n  goto done;\nraise_0:\n",
+                          "  kiln::AddTraceback(code, globals, kline);\nunwind_0:\n",
+                          "  retval = nullptr;\ndone:\n",
+                          "  for (int i = 0; i < ", slots, "; ++i) Py_XDECREF(s[i]);\n",
+                          "  return retval ? 0 : -1;\n}\n");
+  } else if (is_class()) {
+    header = absl::StrCat("PyObject* ", c_name_, "_body(PyObject* func, PyObject* ns) {\n",
+                          "  PyObject* globals = ((PyFunctionObject*)func)->func_globals;\n",
+                          "  PyObject* s[", slots, "] = {};\n  int kline = 0;\n",
+                          "  PyObject* retval = nullptr;\n", prologue);
+    std::string cell_result =
+        class_cell_slot_ >= 0
+            ? absl::StrCat("  if (PyObject_SetItem(ns, ", module_->constants().Name("__classcell__"), ", ",
+                           S(class_cell_slot_), ") < 0) { kline = ", node->lineno,
+                           "; goto raise_0; }\n  retval = Py_NewRef(", S(class_cell_slot_), ");\n")
+            : "  retval = Py_NewRef(Py_None);\n";
+    footer = absl::StrCat(cell_result, "  goto done;\nraise_0:\n",
+                          "  kiln::AddTraceback(code, globals, kline);\nunwind_0:\n",
+                          "  retval = nullptr;\ndone:\n",
+                          "  for (int i = 0; i < ", slots, "; ++i) Py_XDECREF(s[i]);\n",
+                          "  return retval;\n}\n");
+  } else {
+    // Argument binding, shared by plain functions and generators.
+    int parameter_count = static_cast<int>(scope_->parameters.size());
+    bool simple = !scope_->has_varargs && !scope_->has_varkeywords;
+    int positional = parameter_count;
+    if (const auto* def = node->As<ast::FunctionDef>()) {
+      positional = def->args->As<ast::Arguments>()->posonlyargs.size +
+                   def->args->As<ast::Arguments>()->args.size;
+      simple = simple && def->args->As<ast::Arguments>()->kwonlyargs.size == 0;
+    } else if (const auto* lambda = node->As<ast::Lambda>()) {
+      positional = lambda->args->As<ast::Arguments>()->posonlyargs.size +
+                   lambda->args->As<ast::Arguments>()->args.size;
+      simple = simple && lambda->args->As<ast::Arguments>()->kwonlyargs.size == 0;
+    }
+    std::string bind;
+    if (simple) {
+      absl::StrAppend(&bind, "  if (kwnames == nullptr && PyVectorcall_NARGS(nargsf) == ", positional,
+                      ") {\n");
+      for (int i = 0; i < positional; ++i) {
+        absl::StrAppend(&bind, "    s[", i, "] = Py_NewRef(args[", i, "]);\n");
+      }
+      absl::StrAppend(&bind, "  } else ");
+    } else {
+      absl::StrAppend(&bind, "  ");
+    }
+    absl::StrAppend(&bind, "if (kiln::BindArguments(func, args, nargsf, kwnames, s) < 0) ",
+                    is_generator() ? "{ Py_DECREF(gen); return nullptr; }\n" : "return nullptr;\n");
+    // Cells for captured parameters keep the argument value.
+    std::string cells;
+    for (const sema::Symbol& symbol : scope_->symbols) {
+      if (symbol.scope != sema::NameScope::kCell) continue;
+      int slot = local_slots_[symbol.name];
+      absl::StrAppend(&cells, "  { PyObject* value = s[", slot, "]; s[", slot,
+                      "] = PyCell_New(value); Py_XDECREF(value); }\n");
+    }
+    std::vector<std::string> free_names = scope_->NamesWithScope(sema::NameScope::kFree);
+    for (size_t i = 0; i < free_names.size(); ++i) {
+      absl::StrAppend(&cells, "  s[", local_slots_[free_names[i]],
+                      "] = Py_NewRef(PyTuple_GET_ITEM(((PyFunctionObject*)func)->func_closure, ", i,
+                      "));\n");
+    }
+    std::string entry_signature = absl::StrCat(
+        "PyObject* ", c_name_, "(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames)");
+    if (is_generator()) {
+      // The entry binds arguments into the generator's frame; the body runs on resume.
+      module_->Declare(absl::StrCat("PyObject* ", c_name_, "_resume(kiln::GeneratorFrame* F, PyObject* sent);"));
+      std::string entry = absl::StrCat(
+          entry_signature, " {\n",
+          "  PyObject* gen = kiln::NewGenerator(func, ", c_name_, "_resume, ", slots, ");\n",
+          "  if (!gen) return nullptr;\n",
+          "  PyObject** s = kiln::GeneratorSlots(gen);\n", bind, cells, "  return gen;\n}\n");
+      header = absl::StrCat(entry, "PyObject* ", c_name_,
+                            "_resume(kiln::GeneratorFrame* F, PyObject* sent) {\n",
+                            "  PyObject** s = F->slots;\n  PyObject* func = F->function;\n",
+                            "  PyObject* const code = ", code, ";\n",
+                            "  PyObject* globals = ((PyFunctionObject*)func)->func_globals;\n",
+                            "  int kline = 0;\n  PyObject* retval = nullptr;\n",
+                            "  switch (F->state) {\n    case 0: break;\n");
+      for (int i = 1; i <= resume_count_; ++i) {
+        absl::StrAppend(&header, "    case ", i, ": goto resume_", i, ";\n");
+      }
+      absl::StrAppend(&header, "    default: return nullptr;\n  }\n",
+                      "  if (!sent) { kline = ", scope_->line, "; goto raise_0; }\n");
+      footer = absl::StrCat("  retval = Py_NewRef(Py_None);\n  goto done;\nraise_0:\n",
+                            "  kiln::AddTraceback(code, globals, kline);\nunwind_0:\n",
+                            "  retval = nullptr;\ndone:\n",
+                            "  for (int i = 0; i < ", slots, "; ++i) Py_CLEAR(s[i]);\n",
+                            "  F->state = -1;\n  F->return_value = retval;\n  return nullptr;\n}\n");
+    } else {
+      header = absl::StrCat(entry_signature, " {\n", "  PyObject* s[", slots, "] = {};\n", bind, cells,
+                            "  PyObject* globals = ((PyFunctionObject*)func)->func_globals;\n",
+                            "  int kline = 0;\n  PyObject* retval = nullptr;\n");
+      footer = absl::StrCat("  retval = Py_NewRef(Py_None);\n  goto done;\nraise_0:\n",
+                            "  kiln::AddTraceback(code, globals, kline);\nunwind_0:\n",
+                            "  retval = nullptr;\ndone:\n",
+                            "  for (int i = 0; i < ", slots, "; ++i) Py_XDECREF(s[i]);\n",
+                            "  return retval;\n}\n");
+    }
+  }
+  std::string code_line =
+      is_generator() ? "" : absl::StrCat("  PyObject* const code = ", code, ";\n  (void)code;\n");
+  out_ = absl::StrCat("// ", is_module() ? "module body" : module_->QualnameOf(scope_), " (line ",
+                      scope_->line, ")\n", "#define KILN_CLEAR_TEMPS() do { ", temps_clear,
+                      "} while (0)\n", header, code_line, body_, footer, "#undef KILN_CLEAR_TEMPS\n");
+}
+
+// ----------------------------------------------------------------------------
+// The module
+
+std::string ModuleGenerator::AddFunction(const sema::Scope* scope, const std::string& qualname) {
+  std::string c_name;
+  qualnames_[scope] = qualname;
+  int id = ++function_count_;
+  c_name = absl::StrCat(scope->kind == sema::ScopeKind::kClass ? "Class" : "Function", id, "_",
+                        Sanitize(scope->name));
+  c_names_[scope] = c_name;
+  FunctionGenerator generator(this, scope, c_name);
+  generator.Generate();
+  if (failed()) return c_name;
+
+  // The spec describing the code object.
+  std::vector<std::string> variables;
+  if (scope->kind == sema::ScopeKind::kFunction) {
+    variables = scope->parameters;
+    for (const sema::Symbol& symbol : scope->symbols) {
+      if (symbol.scope == sema::NameScope::kLocal &&
+          std::find(variables.begin(), variables.end(), symbol.name) == variables.end()) {
+        variables.push_back(symbol.name);
+      }
+    }
+  }
+  std::vector<std::string> cells = scope->NamesWithScope(sema::NameScope::kCell);
+  if (scope->kind == sema::ScopeKind::kClass && scope->needs_class_closure) cells = {"__class__"};
+  std::vector<std::string> free = scope->NamesWithScope(sema::NameScope::kFree);
+  auto name_array = [&](const std::string& suffix, const std::vector<std::string>& names) {
+    std::vector<std::string> literals;
+    for (const std::string& name : names) literals.push_back(CString(name));
+    if (literals.empty()) literals.push_back("nullptr");
+    Declare(absl::StrCat("const char* const ", c_name, suffix, "[] = {", absl::StrJoin(literals, ", "),
+                         "};"));
+  };
+  name_array("_variables", variables);
+  name_array("_cells", cells);
+  name_array("_free", free);
+  int argument_count = 0, positional_only = 0, keyword_only = 0;
+  const ast::Arguments* arguments = nullptr;
+  if (const auto* def = scope->node->As<ast::FunctionDef>()) arguments = def->args->As<ast::Arguments>();
+  if (const auto* lambda = scope->node->As<ast::Lambda>()) arguments = lambda->args->As<ast::Arguments>();
+  if (arguments) {
+    positional_only = arguments->posonlyargs.size;
+    argument_count = positional_only + arguments->args.size;
+    keyword_only = arguments->kwonlyargs.size;
+  } else if (scope->is_comprehension) {
+    argument_count = 1;
+  }
+  std::vector<std::string> flags;
+  if (scope->has_varargs) flags.push_back("CO_VARARGS");
+  if (scope->has_varkeywords) flags.push_back("CO_VARKEYWORDS");
+  if (scope->kind == sema::ScopeKind::kFunction) flags.push_back("CO_NEWLOCALS");
+  if (scope->kind == sema::ScopeKind::kFunction && scope->is_generator) flags.push_back("CO_GENERATOR");
+  if (scope->is_nested) flags.push_back("CO_NESTED");
+  if (flags.empty()) flags.push_back("0");
+  std::string code_name = scope->kind == sema::ScopeKind::kModule ? "<module>"
+                          : scope->is_lambda                     ? "<lambda>"
+                          : scope->is_comprehension               ? "<" + scope->name + ">"
+                                                                  : scope->name;
+  Declare(absl::StrCat("const kiln::FunctionSpec ", SpecName(c_name), " = {", CString(code_name), ", ",
+                       CString(qualname), ", ", CString(info_.filename), ", ", scope->line, ", ",
+                       argument_count, ", ", positional_only, ", ", keyword_only, ", ",
+                       absl::StrJoin(flags, " | "), ", ", variables.size(), ", ", c_name, "_variables, ",
+                       cells.size(), ", ", c_name, "_cells, ", free.size(), ", ", c_name, "_free};"));
+  if (scope->kind == sema::ScopeKind::kFunction) {
+    Declare(absl::StrCat("PyObject* ", c_name,
+                         "(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames);"));
+  } else if (scope->kind == sema::ScopeKind::kClass) {
+    Declare(absl::StrCat("PyObject* ", c_name, "_body(PyObject* func, PyObject* ns);"));
+    Declare(absl::StrCat("PyObject* ", c_name,
+                         "(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames) {"
+                         " (void)args; (void)nargsf; (void)kwnames;"
+                         " PyErr_SetString(PyExc_TypeError, \"class body called directly\"); return nullptr; }"));
+  }
+  functions_.push_back(generator.output());
+  return c_name;
+}
+
+}  // namespace
+
+std::string ModuleSymbol(const std::string& module_name) {
+  std::string out = "kiln_module_";
+  for (unsigned char c : module_name) {
+    if (std::isalnum(c)) {
+      out += static_cast<char>(c);
+    } else if (c == '.') {
+      out += "__";
+    } else {
+      char escape[8];
+      std::snprintf(escape, sizeof(escape), "_%02x", c);
+      out += escape;
+    }
+  }
+  return out;
+}
+
+CodegenResult ModuleGenerator::Run() {
+  CodegenResult result;
+  const sema::Scope* scope = scopes_.module();
+  qualnames_[scope] = "";
+  FunctionGenerator generator(this, scope, "ModuleBody");
+  constants_.Name("__name__");  // k[0] exists before anything else
+  generator.Generate();
+  if (error_) {
+    result.error = error_;
+    return result;
+  }
+  Declare(absl::StrCat("const char* const ModuleBody_variables[] = {nullptr};"));
+  Declare(absl::StrCat("const kiln::FunctionSpec ", SpecName("ModuleBody"), " = {\"<module>\", \"<module>\", ",
+                       CString(info_.filename), ", 1, 0, 0, 0, 0, 0, ModuleBody_variables, 0, "
+                       "ModuleBody_variables, 0, ModuleBody_variables};"));
+  std::string& out = result.cc;
+  absl::StrAppend(&out, "// Generated by kilnc ", driver::kVersion, " from ", info_.filename,
+                  " (module ", info_.name, "). Do not edit.\n",
+                  "#include \"kiln/kiln.h\"\n\nnamespace {\n\n", constants_.Definitions());
+  for (const std::string& declaration : declarations_) absl::StrAppend(&out, declaration, "\n");
+  absl::StrAppend(&out, "\n", constants_.InitFunction(), "\n");
+  for (const std::string& function : functions_) absl::StrAppend(&out, function, "\n");
+  absl::StrAppend(&out, generator.output(), "\n}  // namespace\n\n",
+                  "extern \"C\" const kiln::ModuleDef ", ModuleSymbol(info_.name), " = {",
+                  CString(info_.name), ", ", CString(info_.filename), ", ", info_.is_package ? 1 : 0,
+                  ", ModuleBody};\n");
+  return result;
+}
+
+CodegenResult GenerateModule(const ast::Node* module, const sema::ScopeTree& scopes,
+                             const ModuleInfo& info) {
+  ModuleGenerator generator(module, scopes, info);
+  return generator.Run();
+}
+
+}  // namespace kiln::codegen

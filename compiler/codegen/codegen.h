@@ -1,0 +1,51 @@
+// Code generation: one parsed and analysed Python module -> one C++ file.
+//
+// The output is deterministic: it depends only on the module's AST, its scopes, the
+// module name, the file name given for tracebacks and kilnc's version. Each Python
+// function, lambda, comprehension and class body becomes a C++ function whose locals
+// and temporaries live in a slot array (on the C stack, or in the heap frame of a
+// generator, so the same code serves both); errors jump to labels that add a traceback
+// entry with the .py line and release references (DESIGN.md decisions 2-4).
+//
+// A construct the generator does not handle yet is reported as an error naming it,
+// never compiled into wrong code.
+//
+//   kiln::codegen::ModuleInfo info{"pkg.mod", "pkg/mod.py", /*is_package=*/false};
+//   absl::StatusOr<std::string> cc = kiln::codegen::GenerateModule(module, scopes, info);
+#ifndef KILN_COMPILER_CODEGEN_CODEGEN_H_
+#define KILN_COMPILER_CODEGEN_CODEGEN_H_
+
+#include <optional>
+#include <string>
+
+#include "compiler/ast/ast.h"
+#include "compiler/sema/scopes.h"
+
+namespace kiln::codegen {
+
+struct ModuleInfo {
+  std::string name;      // dotted module name
+  std::string filename;  // as tracebacks show it (workspace-relative path)
+  bool is_package = false;
+};
+
+struct CodegenError {
+  std::string message;
+  int line = 0;
+  int col = 0;  // 0-based UTF-8 byte offset
+};
+
+struct CodegenResult {
+  std::string cc;                        // the C++ file, when no error
+  std::optional<CodegenError> error;
+};
+
+// The C symbol of a module's kiln::ModuleDef ("kiln_module_" + escaped name).
+std::string ModuleSymbol(const std::string& module_name);
+
+CodegenResult GenerateModule(const ast::Node* module, const sema::ScopeTree& scopes,
+                             const ModuleInfo& info);
+
+}  // namespace kiln::codegen
+
+#endif  // KILN_COMPILER_CODEGEN_CODEGEN_H_

@@ -1,0 +1,217 @@
+#include "compiler/lex/unicode.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace kiln::lex {
+namespace {
+
+struct UnicodeRange {
+  char32_t first;
+  char32_t last;
+};
+struct NfkcEntry {
+  char32_t code_point;
+  uint32_t offset;
+  uint32_t length;
+};
+struct SingleByteCodec {
+  const char* name;
+  uint16_t high_half[128];
+};
+struct CodecAlias {
+  const char* alias;
+  const char* codec;
+};
+
+#include "compiler/lex/unicode_tables.inc"
+
+template <size_t N>
+bool InRanges(const UnicodeRange (&ranges)[N], char32_t code_point) {
+  const UnicodeRange* end = ranges + N;
+  const UnicodeRange* it = std::upper_bound(
+      ranges, end, code_point,
+      [](char32_t value, const UnicodeRange& range) { return value < range.first; });
+  if (it == ranges) return false;
+  --it;
+  return code_point <= it->last;
+}
+
+}  // namespace
+
+int32_t DecodeUtf8(std::string_view text, size_t* pos) {
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  size_t size = text.size();
+  size_t i = *pos;
+  unsigned char lead = bytes[i];
+  if (lead < 0x80) {
+    *pos = i + 1;
+    return lead;
+  }
+  int length;
+  int32_t value;
+  int32_t minimum;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+    value = lead & 0x1F;
+    minimum = 0x80;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    value = lead & 0x0F;
+    minimum = 0x800;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    value = lead & 0x07;
+    minimum = 0x10000;
+  } else {
+    *pos = i + 1;
+    return -1;
+  }
+  if (i + length > size) {
+    *pos = i + 1;
+    return -1;
+  }
+  for (int k = 1; k < length; ++k) {
+    unsigned char next = bytes[i + k];
+    if ((next & 0xC0) != 0x80) {
+      *pos = i + 1;
+      return -1;
+    }
+    value = (value << 6) | (next & 0x3F);
+  }
+  if (value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
+    *pos = i + 1;
+    return -1;
+  }
+  *pos = i + length;
+  return value;
+}
+
+void AppendUtf8(char32_t code_point, std::string* out) {
+  if (code_point < 0x80) {
+    out->push_back(static_cast<char>(code_point));
+  } else if (code_point < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (code_point >> 6)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  } else if (code_point < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (code_point >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (code_point >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  }
+}
+
+size_t FindInvalidUtf8(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    size_t start = pos;
+    if (DecodeUtf8(text, &pos) < 0) return start;
+  }
+  return std::string_view::npos;
+}
+
+bool IsIdentifierStart(char32_t code_point) {
+  if (code_point < 0x80) {
+    return code_point == '_' || std::isalpha(static_cast<int>(code_point));
+  }
+  return InRanges(kXidStartRanges, code_point);
+}
+
+bool IsIdentifierContinue(char32_t code_point) {
+  if (code_point < 0x80) {
+    return code_point == '_' || std::isalnum(static_cast<int>(code_point));
+  }
+  return InRanges(kXidContinueRanges, code_point);
+}
+
+bool IsPrintable(char32_t code_point) {
+  return !InRanges(kNonPrintableRanges, code_point);
+}
+
+std::string NormalizeIdentifier(std::string_view utf8) {
+  bool ascii = std::all_of(utf8.begin(), utf8.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) return std::string(utf8);
+  std::string out;
+  size_t pos = 0;
+  while (pos < utf8.size()) {
+    int32_t code_point = DecodeUtf8(utf8, &pos);
+    if (code_point < 0) continue;
+    const NfkcEntry* end = kNfkcMap + sizeof(kNfkcMap) / sizeof(kNfkcMap[0]);
+    const NfkcEntry* it = std::lower_bound(
+        kNfkcMap, end, static_cast<char32_t>(code_point),
+        [](const NfkcEntry& entry, char32_t value) { return entry.code_point < value; });
+    if (it != end && it->code_point == static_cast<char32_t>(code_point)) {
+      for (uint32_t k = 0; k < it->length; ++k) AppendUtf8(kNfkcPool[it->offset + k], &out);
+    } else {
+      AppendUtf8(code_point, &out);
+    }
+  }
+  return out;
+}
+
+std::string LookupCodec(std::string_view name) {
+  // Python's encodings.normalize_encoding: runs of characters other than
+  // alphanumerics and '.' become one '_', then lower case.
+  std::string normal;
+  bool pending_underscore = false;
+  for (char c : name) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '.') {
+      if (pending_underscore && !normal.empty()) normal.push_back('_');
+      pending_underscore = false;
+      normal.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else {
+      pending_underscore = true;
+    }
+  }
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    for (const CodecAlias& alias : kCodecAliases) {
+      if (normal == alias.alias) return alias.codec;
+    }
+    std::replace(normal.begin(), normal.end(), '.', '_');
+  }
+  return "";
+}
+
+bool DecodeToUtf8(std::string_view codec, std::string_view bytes,
+                  std::string* out, size_t* bad_position) {
+  out->clear();
+  out->reserve(bytes.size());
+  if (codec == "utf_8") {
+    size_t bad = FindInvalidUtf8(bytes);
+    if (bad != std::string_view::npos) {
+      *bad_position = bad;
+      return false;
+    }
+    out->assign(bytes);
+    return true;
+  }
+  const SingleByteCodec* table = nullptr;
+  for (const SingleByteCodec& candidate : kSingleByteCodecs) {
+    if (codec == candidate.name) table = &candidate;
+  }
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    unsigned char byte = static_cast<unsigned char>(bytes[i]);
+    if (byte < 0x80) {
+      out->push_back(static_cast<char>(byte));
+    } else if (codec == "latin_1") {
+      AppendUtf8(byte, out);
+    } else if (table != nullptr && table->high_half[byte - 0x80] != 0xFFFF) {
+      AppendUtf8(table->high_half[byte - 0x80], out);
+    } else {
+      *bad_position = i;
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace kiln::lex

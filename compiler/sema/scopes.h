@@ -1,0 +1,117 @@
+// Scope analysis: which names each function, class, lambda, comprehension and module
+// binds, and how every name is resolved (local, global, free, cell), following the
+// rules of CPython 3.11's symtable.
+//
+// Pass 1 records, per scope, the ways each name is used (assigned, parameter, global,
+// nonlocal, imported, annotated, read). Pass 2 resolves each name to a NameScope the
+// way CPython does: explicit global/nonlocal first, then local bindings, then names
+// bound in enclosing function scopes (free here; cell there), else implicit global.
+// Private names (`__x` in a class) are mangled here; later phases use the mangled name.
+//
+//   kiln::sema::ScopeTree tree;
+//   std::optional<kiln::sema::ScopeError> error = kiln::sema::AnalyzeScopes(module, &tree);
+//   const kiln::sema::Scope* scope = tree.ScopeOf(function_def_node);
+#ifndef KILN_COMPILER_SEMA_SCOPES_H_
+#define KILN_COMPILER_SEMA_SCOPES_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "compiler/ast/ast.h"
+
+namespace kiln::sema {
+
+// How a name was used in one scope (bit flags, as CPython's DEF_* flags).
+enum SymbolFlag : int {
+  kDefGlobal = 1 << 0,     // `global x`
+  kDefLocal = 1 << 1,      // assigned, deleted, bound by def/class/for/with/except/import
+  kDefParam = 1 << 2,      // a parameter
+  kDefNonlocal = 1 << 3,   // `nonlocal x`
+  kUse = 1 << 4,           // read
+  kDefFreeClass = 1 << 5,  // free in a method, passing through this class scope
+  kDefImport = 1 << 6,     // bound by an import
+  kDefAnnotated = 1 << 7,  // annotated (`x: int`)
+  kDefCompIter = 1 << 8,   // a comprehension iteration variable
+};
+
+enum class NameScope { kLocal, kGlobalExplicit, kGlobalImplicit, kFree, kCell };
+
+enum class ScopeKind { kModule, kFunction, kClass };
+
+const char* NameScopeName(NameScope scope);
+
+struct Symbol {
+  std::string name;  // mangled
+  int flags = 0;
+  NameScope scope = NameScope::kGlobalImplicit;
+};
+
+struct Scope {
+  ScopeKind kind = ScopeKind::kModule;
+  std::string name;  // "top", the function or class name, "<lambda>", "<listcomp>", ...
+  const ast::Node* node = nullptr;
+  Scope* parent = nullptr;
+  int line = 0;
+  std::vector<Scope*> children;
+
+  // Symbols in the order first seen.
+  std::vector<Symbol> symbols;
+  absl::flat_hash_map<std::string, size_t> symbol_index;
+
+  // Parameter names in code-object order: positional, keyword-only, *args, **kwargs.
+  std::vector<std::string> parameters;
+  bool is_lambda = false;
+  bool is_comprehension = false;
+  bool is_generator = false;
+  bool is_coroutine = false;
+  bool is_nested = false;          // a function inside a function
+  bool has_varargs = false;
+  bool has_varkeywords = false;
+  bool returns_value = false;
+  bool needs_class_closure = false;  // class: its methods use __class__ or super
+  bool comprehension_iter_target = false;
+  std::string private_name;        // enclosing class name, for mangling
+
+  const Symbol* Find(const std::string& name) const;
+  // The resolved scope of `name` (kGlobalImplicit when never seen here).
+  NameScope Resolve(const std::string& name) const;
+  // Sorted names with the given scope (co_cellvars / co_freevars order).
+  std::vector<std::string> NamesWithScope(NameScope scope) const;
+};
+
+struct ScopeError {
+  std::string message;
+  int line = 0;
+  int col = 0;  // 0-based UTF-8 byte offset, like the AST
+  std::string type = "SyntaxError";
+};
+
+class ScopeTree {
+ public:
+  Scope* module() const { return module_; }
+  Scope* ScopeOf(const ast::Node* node) const;
+  const std::vector<std::unique_ptr<Scope>>& all() const { return scopes_; }
+
+ private:
+  friend class ScopeBuilder;
+  std::vector<std::unique_ptr<Scope>> scopes_;
+  absl::flat_hash_map<const ast::Node*, Scope*> by_node_;
+  Scope* module_ = nullptr;
+};
+
+// `__x` inside class `_C` becomes `_C__x` (not for dunder names or names with a dot).
+std::string MangleName(const std::string& private_name, std::string_view name);
+
+// Analyzes `module` (an ast::Module). Returns the first error CPython's symtable would
+// report, or nullopt.
+std::optional<ScopeError> AnalyzeScopes(const ast::Node* module, ScopeTree* tree);
+
+// Text like the symtable module reports, one scope per block (see dump-scopes).
+std::string DumpScopes(const ScopeTree& tree);
+
+}  // namespace kiln::sema
+
+#endif  // KILN_COMPILER_SEMA_SCOPES_H_

@@ -1,0 +1,101 @@
+// Operations that generated code performs often enough to want one call: name lookup
+// in globals, builtins and class namespaces, cells, unpacking, calls with * and **,
+// f-strings, exceptions (raise, match, re-raise), `with`, imports and class creation,
+// each with the error messages CPython 3.11 uses.
+//
+// Conventions: a function returning PyObject* returns a new reference or NULL with an
+// exception set; one returning int returns -1 with an exception set on error.
+#ifndef KILN_RUNTIME_OPS_OPS_H_
+#define KILN_RUNTIME_OPS_OPS_H_
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+namespace kiln {
+
+// --- names ---
+PyObject* InternUtf8(const char* utf8, Py_ssize_t size);
+PyObject* LoadGlobal(PyObject* globals, PyObject* name);
+// LOAD_NAME: the class namespace, then globals, then builtins.
+PyObject* LoadName(PyObject* locals, PyObject* globals, PyObject* name);
+// LOAD_CLASSDEREF: the class namespace, then the cell of an enclosing function.
+PyObject* LoadClassCell(PyObject* locals, PyObject* globals, PyObject* cell, PyObject* name);
+int DeleteName(PyObject* locals, PyObject* name);
+int DeleteGlobal(PyObject* globals, PyObject* name);
+void RaiseUnboundLocal(PyObject* name);
+void RaiseUnboundFree(PyObject* name);
+// Stores `value` (stolen) in `cell`.
+void CellSet(PyObject* cell, PyObject* value);
+int CellDelete(PyObject* cell, PyObject* name, int is_free);
+int EnsureBuiltins(PyObject* globals);
+int SetupAnnotations(PyObject* locals);
+
+// --- values ---
+inline int IsTrue(PyObject* value) {
+  if (value == Py_True) return 1;
+  if (value == Py_False || value == Py_None) return 0;
+  return PyObject_IsTrue(value);
+}
+// `item in container` (positive=1) or `item not in container` as a bool object.
+PyObject* Contains(PyObject* container, PyObject* item, int positive);
+PyObject* Power(PyObject* base, PyObject* exponent);
+PyObject* InPlacePower(PyObject* base, PyObject* exponent);
+int ListExtend(PyObject* list, PyObject* iterable);   // [*iterable]
+int DictUpdate(PyObject* dict, PyObject* mapping);    // {**mapping}
+// f"{value!conversion:spec}"; conversion is -1 or 's', 'r', 'a'.
+PyObject* FormatValue(PyObject* value, int conversion, PyObject* spec);
+PyObject* JoinStrings(PyObject* const* items, Py_ssize_t count);
+
+// --- iteration and unpacking ---
+// 1: *item set; 0: exhausted; -1: error.
+int IterNext(PyObject* iterator, PyObject** item);
+int UnpackSequence(PyObject* value, Py_ssize_t count, PyObject** out);
+// a, *b, c = value: out gets `before` items, a list, then `after` items.
+int UnpackStarred(PyObject* value, Py_ssize_t before, Py_ssize_t after, PyObject** out);
+
+// --- calls ---
+PyObject* CallMethod(PyObject* name, PyObject* const* args, size_t count_with_self,
+                     PyObject* kwnames);
+int ExtendCallArgs(PyObject* list, PyObject* iterable, PyObject* function);
+int MergeCallKwargs(PyObject* dict, PyObject* mapping, PyObject* function);
+int AddCallKeyword(PyObject* dict, PyObject* name, PyObject* value, PyObject* function);
+PyObject* CallWithLists(PyObject* function, PyObject* positional, PyObject* keywords);
+// super() with no arguments inside a method.
+PyObject* ZeroArgSuper(PyObject* super_object, PyObject* class_cell, PyObject* first_argument);
+
+// --- exceptions ---
+// Takes the current exception (normalised, __traceback__ set) and clears it.
+PyObject* FetchException();
+// Raises `exception` (stolen) again with its own traceback.
+void RestoreException(PyObject* exception);
+// `except type:` for the caught `exception`: 1 match, 0 no match, -1 error.
+int ExceptionMatches(PyObject* exception, PyObject* type);
+// `raise exception [from cause]`: always sets an exception.
+void Raise(PyObject* exception, PyObject* cause);
+// bare `raise`.
+void ReRaise();
+void RaiseAssertion(PyObject* message);
+
+// --- with ---
+// Calls __enter__ and returns its result; *exit gets the bound __exit__.
+PyObject* EnterContext(PyObject* manager, PyObject** exit);
+// exit(None, None, None).
+PyObject* CallExit(PyObject* exit, PyObject* unused);
+// With the current exception: exit(type, value, traceback). 1: suppressed (cleared);
+// 0: not suppressed (still set); -1: __exit__ raised (that exception is set).
+int ExitWithException(PyObject* exit);
+
+// --- imports ---
+PyObject* ImportName(PyObject* globals, PyObject* name, PyObject* fromlist, int level);
+PyObject* ImportFrom(PyObject* module, PyObject* name);
+int ImportStar(PyObject* module, PyObject* globals);
+
+// --- classes ---
+typedef PyObject* (*ClassBody)(PyObject* function, PyObject* namespace_);
+// class name(*bases, **keywords): body runs in the namespace from __prepare__.
+PyObject* BuildClass(PyObject* function, ClassBody body, PyObject* name, PyObject* bases,
+                     PyObject* keywords);
+
+}  // namespace kiln
+
+#endif  // KILN_RUNTIME_OPS_OPS_H_

@@ -1,0 +1,82 @@
+#!/usr/bin/python3.11
+"""Makes damaged copies of corpus files to measure syntax-error parity.
+
+  /usr/bin/python3.11 tests/frontend/make_damaged.py OUT_DIR [COUNT] [SEED]
+Writes OUT_DIR/NNNNN.py (COUNT files, default 3000) and OUT_DIR/list.txt.
+Each file is a real library file with one random edit: a line deleted or
+duplicated, a character deleted or inserted, a bracket or quote added,
+indentation changed, or the file truncated. Then run:
+  /usr/bin/python3.11 tests/frontend/corpus_parity.py --list OUT_DIR/list.txt \
+      --cache /tmp/kiln_damaged_cache
+"""
+import os
+import random
+import sys
+
+ROOTS = ['/usr/lib/python3.11', '/root/.pyenv/versions/3.11.7/lib/python3.11']
+INSERTS = list('()[]{}:,=.\'"\\#@;*+-') + [' ', '\t', '    ', '\n', 'if ', 'def ', 'else',
+                                           'lambda', 'f"{', '0x', '1_', '\u20ac']
+
+
+def sources():
+    files = []
+    for root in ROOTS:
+        for directory, _, names in os.walk(root):
+            files.extend(os.path.join(directory, name) for name in names if name.endswith('.py'))
+    return sorted(files)
+
+
+def damage(text, rng):
+    lines = text.split('\n')
+    kind = rng.randrange(8)
+    if kind == 0 and len(lines) > 1:
+        del lines[rng.randrange(len(lines))]
+        return '\n'.join(lines)
+    if kind == 1 and lines:
+        index = rng.randrange(len(lines))
+        lines.insert(index, lines[index])
+        return '\n'.join(lines)
+    if kind == 2 and lines:
+        index = rng.randrange(len(lines))
+        lines[index] = rng.choice(['  ', ' ', '\t', '        ']) + lines[index]
+        return '\n'.join(lines)
+    if kind == 3 and lines:
+        index = rng.randrange(len(lines))
+        lines[index] = lines[index].lstrip()
+        return '\n'.join(lines)
+    if kind == 4 and text:
+        position = rng.randrange(len(text))
+        return text[:position] + text[position + 1:]
+    if kind == 5:
+        return text[:rng.randrange(len(text) + 1)]
+    position = rng.randrange(len(text) + 1)
+    return text[:position] + rng.choice(INSERTS) + text[position:]
+
+
+def main():
+    out_dir = sys.argv[1]
+    count = int(sys.argv[2]) if len(sys.argv) > 2 else 3000
+    rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
+    os.makedirs(out_dir, exist_ok=True)
+    files = sources()
+    written = []
+    while len(written) < count:
+        path = rng.choice(files)
+        try:
+            with open(path, encoding='utf-8') as handle:
+                text = handle.read()
+        except (UnicodeDecodeError, OSError):
+            continue
+        if len(text) > 200000:
+            continue
+        damaged = damage(text, rng)
+        target = os.path.join(out_dir, '%05d.py' % len(written))
+        with open(target, 'w', encoding='utf-8', errors='surrogatepass') as handle:
+            handle.write(damaged)
+        written.append(target)
+    with open(os.path.join(out_dir, 'list.txt'), 'w') as handle:
+        handle.write(''.join(path + '\n' for path in written))
+
+
+if __name__ == '__main__':
+    main()
