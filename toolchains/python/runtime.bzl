@@ -70,13 +70,13 @@ current_libpython = rule(
 
 def _current_stdlib_impl(ctx):
     runtime = _runtime(ctx)
-    files = depset([runtime.stdlib_zip], transitive = [runtime.lib_dynload])
+    files = depset([runtime.stdlib_zip, runtime.stdlib_imports], transitive = [runtime.lib_dynload])
     return [DefaultInfo(files = depset([runtime.stdlib_zip]), runfiles = ctx.runfiles(transitive_files = files))]
 
 current_stdlib = rule(
     implementation = _current_stdlib_impl,
     toolchains = [_TOOLCHAIN_TYPE],
-    doc = "The resolved toolchain's stdlib zip; its runfiles add the lib-dynload modules.",
+    doc = "The resolved toolchain's stdlib zip; its runfiles add the lib-dynload modules and the import graph.",
 )
 
 def _current_runtime_info_impl(ctx):
