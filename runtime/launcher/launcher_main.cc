@@ -7,7 +7,8 @@
 //
 // First run: check the payload's SHA-256, unpack into a fresh temporary directory in the
 // cache root, write the stamp last and rename the directory into place (atomic: parallel
-// first runs are safe, a crash leaves only an unused ".tmp-*" directory). A cache entry
+// first runs are safe; a crash leaves only an unused ".tmp-*" directory, which a later
+// first run of the same payload removes once it is an hour old). A cache entry
 // that fails its stamp is moved aside and re-created; a cache directory owned by someone
 // else or writable by group/others is refused. When the cache cannot be written, the
 // program runs from a private temporary directory that is removed when it exits; signals
@@ -18,6 +19,7 @@
 //
 // Static, small: libc and zstd's decoder only (no Abseil, no iostreams).
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <signal.h>
@@ -29,6 +31,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <string>
@@ -147,6 +150,31 @@ int RemoveOne(const char* path, const struct stat*, int, struct FTW*) {
 
 void RemoveTree(const std::string& path) {
   nftw(path.c_str(), RemoveOne, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+// Removes what crashed first runs of this payload left in `root` (".tmp-<entry>-*" and
+// ".stale-<entry>-*" more than an hour old: a first run in progress is younger).
+void RemoveDebris(const std::string& root, const std::string& entry_name) {
+  DIR* directory = opendir(root.c_str());
+  if (directory == nullptr) return;
+  std::string temporary = ".tmp-" + entry_name + "-", stale = ".stale-" + entry_name + "-";
+  time_t now = time(nullptr);
+  std::vector<std::string> debris;
+  while (struct dirent* item = readdir(directory)) {
+    std::string name = item->d_name;
+    if (name.compare(0, temporary.size(), temporary) != 0 &&
+        name.compare(0, stale.size(), stale) != 0) {
+      continue;
+    }
+    struct stat info;
+    std::string path = root + "/" + name;
+    if (lstat(path.c_str(), &info) == 0 && info.st_uid == geteuid() &&
+        now - info.st_mtime > 3600) {
+      debris.push_back(path);
+    }
+  }
+  closedir(directory);
+  for (const std::string& path : debris) RemoveTree(path);
 }
 
 // Creates `path` and its missing parents with mode 0700. Returns 0 or an errno value.
@@ -446,6 +474,7 @@ constexpr int kForwardedSignals[] = {SIGHUP,  SIGINT,  SIGQUIT, SIGTERM, SIGUSR1
   std::string refusal = Distrust(root, info);
   if (!refusal.empty()) Fail(refusal);
 
+  RemoveDebris(root, CacheEntryName(self.trailer));
   std::string suffix = "-" + std::to_string(getpid());
   if (state == EntryState::kStale) {
     // Move the damaged entry out of the way (atomic), then delete it.

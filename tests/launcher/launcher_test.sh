@@ -7,8 +7,8 @@
 # damaged    truncated files, a flipped payload byte, a wrong format version: one line,
 #            exit 125, nothing left in the cache
 # parallel   eight first runs at once on an empty cache: all succeed, one entry, no debris
-# readonly   a read-only cache root: runs from a temporary directory, passes exit status
-#            and signals through, leaves nothing behind
+# readonly   a read-only cache root, or a full disk: runs from a temporary directory,
+#            passes exit status and signals through, leaves nothing behind
 # ownership  cache directories owned by another user or writable by others are refused
 # stale      a cache entry failing its stamp is re-created
 # process    exit status, death by signal, signals, stdin, sys.executable, sys.argv[0]
@@ -149,6 +149,16 @@ sigterm 143
 leftover 0"
   check_equal "read-only cache statuses" "$expected_report
 $expected_report" "$(cat "$work/report")"
+  # A full disk: the cache is left without a half-made entry and the program still runs.
+  mkdir -p "$work/full"
+  full_output=$(unshare -m bash -c '
+    mount -t tmpfs -o size=1m,mode=0700 none "$1/full" || exit 3
+    KILN_CACHE_DIR=$1/full TMPDIR=$1/tmp "$2"; echo "status $?"
+    echo "cache $(find "$1/full" -mindepth 1 | wc -l) tmp $(find "$1/tmp" -mindepth 1 | wc -l)"
+  ' full "$work" "$probe" 2>"$work/full.err")
+  check_equal "full disk" "$expected
+status 0
+cache 0 tmp 0" "$full_output"
   check_equal "read-only cache output" "$expected" "$(cat "$work/out.ro.kiln" 2>/dev/null)"
   check_equal "read-only cache output (existing root)" "$expected" "$(cat "$work/out.ro.ro" 2>/dev/null)"
   grep -q "not killed" "$work/sleep.out" && fail "SIGTERM was not forwarded"
@@ -191,6 +201,14 @@ stale)
   truncate -s 1000 "$entry/probe"
   check_equal "after a truncated program" "$expected" "$(KILN_CACHE_DIR="$cache" "$probe")"
   [[ $(entries "$cache") -eq 1 ]] || fail "debris in the cache: $(ls -A "$cache")"
+  # What crashed first runs left: removed by a later first run once an hour old.
+  mkdir "$cache/.tmp-$(basename "$entry")-old" "$cache/.tmp-$(basename "$entry")-new"
+  touch "$cache/.tmp-$(basename "$entry")-old/half-made"
+  touch -d "2 hours ago" "$cache/.tmp-$(basename "$entry")-old"
+  echo damaged >"$entry/.kiln-stamp"
+  check_equal "after debris" "$expected" "$(KILN_CACHE_DIR="$cache" "$probe")"
+  [[ ! -e "$cache/.tmp-$(basename "$entry")-old" ]] || fail "old debris was not removed"
+  [[ -d "$cache/.tmp-$(basename "$entry")-new" ]] || fail "a fresh temporary directory was removed"
   ;;
 
 process)
