@@ -64,6 +64,7 @@ def _pack_arguments(ctx, runtime, program, strip):
     args.add_joined(ctx.attr.imports, join_with = ",", format_joined = "--imports=%s", omit_if_empty = False)
     if ctx.file.imports_file:
         args.add("--imports_file=" + ctx.file.imports_file.path)
+    args.add("--library_path=/lib/{0},/usr/lib/{0},/lib,/usr/lib".format(runtime.multiarch))
     args.add("--stdlib_include=" + _regex(ctx.attr.stdlib_include))
     args.add("--stdlib_exclude=" + _regex(ctx.attr.stdlib_exclude))
     if strip:
