@@ -12,6 +12,8 @@
 # ownership  cache directories owned by another user or writable by others are refused
 # stale      a cache entry failing its stamp is re-created
 # process    exit status, death by signal, signals, stdin, sys.executable, sys.argv[0]
+# libraries  ssl and sqlite3 work with the system's libssl, libcrypto and libsqlite3
+#            hidden: the bundled copies in lib/ are used
 # Every run uses a test-private cache (KILN_CACHE_DIR), never ~/.cache.
 set -uo pipefail
 case_name=$1
@@ -76,6 +78,22 @@ hidden)
   check_equal "cold run output" "$expected" "${output%%$'\n'--- warm ---*}"
   check_equal "warm run output" "$expected" "${output##*--- warm ---$'\n'}"
   grep -q "C decimal: True" <<<"$output" || fail "_decimal did not load from lib-dynload"
+  ;;
+
+libraries)
+  expected_libraries=$("$python" "$script" libraries)
+  output=$(unshare -m bash -c '
+    set -e
+    mount -t tmpfs -o ro none /usr/lib/python3.11
+    for library in libssl.so.3 libcrypto.so.3 libsqlite3.so.0; do
+      mount --bind /dev/null "/usr/lib/x86_64-linux-gnu/$library"
+    done
+    KILN_CACHE_DIR="$1" "$2" libraries
+  ' libraries "$work/cache" "$probe" 2>"$work/err")
+  status=$?
+  [[ $status -eq 0 ]] || fail "exit status $status: $(cat "$work/err")"
+  check_equal "ssl and sqlite3 output" "$expected_libraries" "$output"
+  ls "$work"/cache/probe_libraries-*/lib/libssl.so.3 >/dev/null || fail "libssl.so.3 not bundled"
   ;;
 
 damaged)

@@ -7,6 +7,7 @@ launcher tests compare the two. Other modes exercise the launcher:
     kill         kills itself with SIGTERM
     sleep        prints "ready", then sleeps (the test signals the launcher)
     stdin        echoes standard input
+    libraries    imports ssl and sqlite3 (extension modules needing libssl, libsqlite3)
 """
 import collections
 import decimal
@@ -41,5 +42,10 @@ elif mode == "sleep":
     print("ready", flush=True)
     time.sleep(30)
     print("not killed")
+elif mode == "libraries":
+    import sqlite3
+    import ssl
+    print(ssl.OPENSSL_VERSION, sqlite3.sqlite_version)
+    print(sqlite3.connect(":memory:").execute("select 6 * 7").fetchone())
 elif mode == "stdin":
     print(sys.stdin.read().upper(), end="")
