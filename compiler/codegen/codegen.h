@@ -17,6 +17,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "compiler/ast/ast.h"
 #include "compiler/sema/scopes.h"
@@ -37,6 +38,9 @@ struct CodegenError {
 
 struct CodegenResult {
   std::string cc;                        // the C++ file, when no error
+  // Absolute names of the modules the module imports by import statements (each
+  // package on the way included), sorted: what a packed program must bundle.
+  std::vector<std::string> imports;
   std::optional<CodegenError> error;
 };
 

@@ -25,6 +25,11 @@ ABSL_FLAG(std::string, filename, "",
           "compile: the file name tracebacks show (default: the FILE argument)");
 ABSL_FLAG(std::string, o, "", "compile, module-table: the output file");
 ABSL_FLAG(std::string, main, "", "module-table: the module run as __main__");
+ABSL_FLAG(std::string, imports_out, "",
+          "compile: write the imported module names here, one a line; module-table: write the "
+          "union of the --imports_in files here");
+ABSL_FLAG(std::vector<std::string>, imports_in, {},
+          "module-table: the per-module import lists (comma-separated files)");
 
 namespace kiln::driver {
 namespace {
@@ -202,6 +207,15 @@ int RunCompile(const std::vector<std::string>& arguments) {
     std::fprintf(stderr, "kilnc: cannot write %s\n", output.c_str());
     return 1;
   }
+  std::string imports_out = absl::GetFlag(FLAGS_imports_out);
+  if (!imports_out.empty()) {
+    std::string text;
+    for (const std::string& name : result.imports) absl::StrAppend(&text, name, "\n");
+    if (!WriteFileAtomically(imports_out, text)) {
+      std::fprintf(stderr, "kilnc: cannot write %s\n", imports_out.c_str());
+      return 1;
+    }
+  }
   return 0;
 }
 
@@ -210,7 +224,9 @@ int RunModuleTable(const std::vector<std::string>& arguments) {
   std::string main_module = absl::GetFlag(FLAGS_main);
   std::string output = absl::GetFlag(FLAGS_o);
   if (main_module.empty() || output.empty()) {
-    std::fprintf(stderr, "usage: kilnc module-table --main NAME -o OUT.cc MODULE...\n");
+    std::fprintf(stderr,
+                 "usage: kilnc module-table --main NAME -o OUT.cc [--imports_in FILES "
+                 "--imports_out FILE] MODULE...\n");
     return 2;
   }
   std::vector<std::string> modules = arguments;
@@ -235,6 +251,28 @@ int RunModuleTable(const std::vector<std::string>& arguments) {
   if (!WriteFileAtomically(output, text)) {
     std::fprintf(stderr, "kilnc: cannot write %s\n", output.c_str());
     return 1;
+  }
+  std::string imports_out = absl::GetFlag(FLAGS_imports_out);
+  if (!imports_out.empty()) {
+    std::vector<std::string> names(modules.begin(), modules.end());
+    for (const std::string& path : absl::GetFlag(FLAGS_imports_in)) {
+      std::string contents;
+      if (!ReadFile(path, &contents)) {
+        std::fprintf(stderr, "kilnc: cannot read %s\n", path.c_str());
+        return 1;
+      }
+      for (absl::string_view line : absl::StrSplit(contents, '\n', absl::SkipEmpty())) {
+        names.emplace_back(line);
+      }
+    }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    std::string list;
+    for (const std::string& name : names) absl::StrAppend(&list, name, "\n");
+    if (!WriteFileAtomically(imports_out, list)) {
+      std::fprintf(stderr, "kilnc: cannot write %s\n", imports_out.c_str());
+      return 1;
+    }
   }
   return 0;
 }

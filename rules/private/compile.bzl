@@ -10,12 +10,14 @@ load(":providers.bzl", "PyNativeInfo")
 
 def _py_native_sources_impl(ctx):
     outputs = []
+    imports_files = []
     modules = []
     package = ctx.label.package
     for source in ctx.files.srcs:
         name, is_package = module_name(source, package, ctx.attr.imports)
         relative = repository_relative_path(source)
         output = ctx.actions.declare_file("%s/%s.kiln.cc" % (ctx.label.name, relative[:-len(".py")]))
+        imports = ctx.actions.declare_file("%s/%s.imports" % (ctx.label.name, relative[:-len(".py")]))
         arguments = ctx.actions.args()
         arguments.add("compile")
         arguments.add("--module", name)
@@ -23,22 +25,25 @@ def _py_native_sources_impl(ctx):
             arguments.add("--package")
         arguments.add("--filename", relative)
         arguments.add("-o", output)
+        arguments.add("--imports_out", imports)
         arguments.add(source)
         ctx.actions.run(
             executable = ctx.executable._kilnc,
             arguments = [arguments],
             inputs = [source],
-            outputs = [output],
+            outputs = [output, imports],
             mnemonic = "KilnCompile",
             progress_message = "Compiling Python module %s" % name,
         )
         outputs.append(output)
+        imports_files.append(imports)
         modules.append(name)
     return [
         DefaultInfo(files = depset(outputs)),
         PyNativeInfo(
             modules = depset(modules, transitive = [dep[PyNativeInfo].modules for dep in ctx.attr.deps]),
             data = depset(ctx.files.data, transitive = [dep[PyNativeInfo].data for dep in ctx.attr.deps]),
+            imports_files = depset(imports_files, transitive = [dep[PyNativeInfo].imports_files for dep in ctx.attr.deps]),
         ),
     ]
 

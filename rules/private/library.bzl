@@ -7,6 +7,7 @@ and `x` itself, which forwards both PyNativeInfo and CcInfo so that it can be us
 """
 
 load(":compile.bzl", "py_native_sources")
+load(":pack.bzl", "KILN_PACKED_PROGRAM_LINKOPTS", "kiln_packed_binary")
 load(":module_table.bzl", "py_native_module_table")
 load(":providers.bzl", "PyNativeInfo")
 
@@ -69,6 +70,12 @@ def py_native_library(name, srcs = [], deps = [], imports = [], data = [], visib
 def _program(name, main, srcs, deps, imports, data, test, visibility, kwargs):
     library = name + ".kiln_library"
     all_srcs = srcs if main in srcs else srcs + [main]
+    stdlib_include = kwargs.pop("stdlib_include", [])
+    stdlib_exclude = kwargs.pop("stdlib_exclude", [])
+    compression_level = kwargs.pop("compression_level", 3 if test else 19)
+    standalone_dir = kwargs.pop("standalone_dir", False)
+    args = kwargs.pop("args", [])
+    tags = kwargs.pop("tags", [])
     py_native_library(
         name = library,
         srcs = all_srcs,
@@ -84,22 +91,59 @@ def _program(name, main, srcs, deps, imports, data, test, visibility, kwargs):
         imports = imports,
         visibility = ["//visibility:private"],
     )
-    rule = native.cc_test if test else native.cc_binary
-    rule(
-        name = name,
+    native.filegroup(
+        name = name + ".kiln_imports",
+        srcs = [":" + name + ".kiln_table"],
+        output_group = "imports",
+        visibility = ["//visibility:private"],
+    )
+
+    # The linked program; runs unpacked too, from its runfiles.
+    native.cc_binary(
+        name = name + ".bin",
         srcs = [":" + name + ".kiln_table"],
         copts = GENERATED_COPTS,
+        linkopts = KILN_PACKED_PROGRAM_LINKOPTS,
         deps = [
             ":" + library,
             str(Label("//runtime/main:program_main")),
         ],
         data = data + [str(Label("//toolchains/python:current_stdlib"))],
-        visibility = visibility,
-        **kwargs
+        tags = tags + ["manual"] if test else tags,
+        visibility = ["//visibility:private"],
     )
 
+    # What users run and ship: ONE self-extracting file.
+    kiln_packed_binary(
+        name = name + ".packed" if test else name,
+        program = ":" + name + ".bin",
+        imports_file = ":" + name + ".kiln_imports",
+        data = data,
+        stdlib_include = stdlib_include,
+        stdlib_exclude = stdlib_exclude,
+        compression_level = compression_level,
+        standalone_dir = standalone_dir,
+        tags = tags + ["manual"] if test else tags,
+        visibility = visibility,
+    )
+    if test:
+        native.sh_test(
+            name = name,
+            srcs = [str(Label("//rules/private:run_packed_test.sh"))],
+            args = ["$(rootpath :%s.packed)" % name] + args,
+            data = [":" + name + ".packed"],
+            tags = tags,
+            visibility = visibility,
+            **kwargs
+        )
+
 def py_native_binary(name, main, srcs = [], deps = [], imports = [], data = [], visibility = None, **kwargs):
-    """A Python program compiled to a native executable: bazel-bin/<package>/<name>."""
+    """A Python program compiled to ONE native executable: bazel-bin/<package>/<name>.
+
+    Extra attributes: stdlib_include / stdlib_exclude (re2 patterns on stdlib module
+    names), compression_level (zstd, default 19), standalone_dir (also write the
+    unpacked folder <name>.standalone/).
+    """
     _program(name, main, srcs, deps, imports, data, False, visibility, kwargs)
 
 def py_native_test(name, main, srcs = [], deps = [], imports = [], data = [], visibility = None, **kwargs):

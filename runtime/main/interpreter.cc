@@ -38,6 +38,8 @@ bool TryZip(const std::string& zip, Layout* layout) {
   return true;
 }
 
+constexpr const char* kLauncherVariable = "KILN_LAUNCHER";
+
 // The repository that holds the target Python runtime, as named in runfiles.
 constexpr const char* kRuntimeRepositories[] = {"kiln_python_linux_x86_64"};
 
@@ -79,6 +81,16 @@ bool StartInterpreter(const Layout& layout, int argc, char** argv, std::string* 
   config.parse_argv = 0;
   config.module_search_paths_set = 1;
   PyStatus status = PyConfig_SetBytesArgv(&config, argc, argv);
+  // sys.executable: the packed file the user ran (the launcher passes its path and we
+  // remove the variable so children do not inherit it), else this executable.
+  std::string executable = ExecutablePath(argc > 0 ? argv[0] : nullptr);
+  if (const char* launcher = getenv(kLauncherVariable); launcher != nullptr) {
+    if (*launcher != '\0') executable = launcher;
+    unsetenv(kLauncherVariable);
+  }
+  if (!PyStatus_Exception(status)) {
+    status = PyConfig_SetBytesString(&config, &config.executable, executable.c_str());
+  }
   if (!PyStatus_Exception(status)) {
     std::vector<const std::string*> paths = {&layout.stdlib_zip, &layout.lib_dynload};
     for (const std::string* path : paths) {

@@ -33,8 +33,12 @@ bool FindLayout(const char* argv0, Layout* layout, std::string* error);
 // <argv0>.runfiles, in that order (during development and tests).
 std::vector<std::string> RunfilesRoots(const char* argv0);
 
-// Initializes CPython isolated on `layout`, with sys.argv = argv (argv[0] is the program
-// path). Returns false and sets *error on failure.
+// Initializes CPython isolated on `layout`, with sys.argv = argv: sys.argv[0] is argv[0],
+// what the user typed to run the program (the packed file's path, as typed). sys.executable
+// is the packed file the user ran, as an absolute path: the launcher passes it in
+// $KILN_LAUNCHER, which is removed from the environment here (children do not see it);
+// without a launcher (a standalone folder, runfiles) it is this executable's own path.
+// Returns false and sets *error on failure.
 bool StartInterpreter(const Layout& layout, int argc, char** argv, std::string* error);
 
 // Handles a pending Python exception the way python3.11 does at the end of a program

@@ -16,3 +16,15 @@ fi
 version=$(bazel-bin/external/kiln/compiler/driver/kilnc --version)
 [[ "$version" == kilnc\ * ]] || { echo "FAIL: kilnc --version printed '$version'" >&2; exit 1; }
 echo "user workspace: built @kiln//compiler:kilnc ($version)"
+
+# kiln_packed_binary used from another workspace: the packed hello runs.
+if ! "$bazel" build @kiln//examples/hello >"$log" 2>&1; then
+  grep -v "linux-sandbox" "$log" | tail -40 >&2
+  echo "FAIL: the user workspace could not build @kiln//examples/hello" >&2
+  exit 1
+fi
+cache=$(mktemp -d)
+out=$(KILN_CACHE_DIR="$cache" bazel-bin/external/kiln/examples/hello/hello Kiln)
+rm -rf "$cache"
+[[ "$out" == "Hello, Kiln! (Python 3.11)" ]] || { echo "FAIL: packed hello printed '$out'" >&2; exit 1; }
+echo "user workspace: built and ran the packed @kiln//examples/hello"

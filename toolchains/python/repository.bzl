@@ -6,8 +6,11 @@ For one target architecture (Debian multiarch triple) it gathers, at fetch time:
                            as Debian links its own python3.11 (the PIC archive runs
                            Python code 12-20% slower, measured on x86_64)
   lib/libpython3.11-pic.a  the PIC archive, for shared objects that need libpython
-  stdlib.zip          the standard library as reproducible .pyc files, built here by
-                      the interpreter of the same version (make_stdlib_zip.py)
+  stdlib.zip          the standard library as reproducible .pyc files (stored, not
+                      deflated), built here by the interpreter of the same version
+                      (make_stdlib_zip.py)
+  stdlib_imports.txt  the import graph of the standard library and lib-dynload, made
+                      by the same script (what the launcher's packer selects with)
   lib-dynload/        the extension modules of the standard library
 and writes a BUILD file whose `:runtime` target is the toolchain's PythonRuntimeInfo.
 A missing package or a version other than the one asked for fails the fetch clearly.
@@ -75,7 +78,7 @@ def _debian_python_runtime_impl(repository_ctx):
     repository_ctx.symlink(repository_ctx.attr._make_stdlib_zip, "make_stdlib_zip.py")
     count = _execute(
         repository_ctx,
-        [interpreter, "-I", "-S", "make_stdlib_zip.py", stdlib, "stdlib.zip"],
+        [interpreter, "-I", "-S", "make_stdlib_zip.py", stdlib, "stdlib.zip", "stdlib_imports.txt", "lib-dynload"],
         "building the standard library zip",
     )
 
@@ -125,6 +128,8 @@ filegroup(
     srcs = ["stdlib.zip"],
 )
 
+exports_files(["stdlib_imports.txt"])
+
 filegroup(
     name = "lib_dynload",
     srcs = glob(["lib-dynload/*.so"]),
@@ -137,6 +142,7 @@ kiln_python_runtime(
     libpython = ":libpython",
     libpython_pic = ":libpython_pic",
     stdlib_zip = ":stdlib_zip",
+    stdlib_imports = ":stdlib_imports.txt",
     lib_dynload = ":lib_dynload",
 )
 """.format(version = version, full_version = interpreter_version, multiarch = multiarch, count = count))

@@ -21,7 +21,9 @@ PythonRuntimeInfo = provider(
         "multiarch": "Debian multiarch triple of the target, e.g. 'x86_64-linux-gnu'.",
         "libpython": "CcInfo of the non-PIC static libpython (link programs with -no-pie).",
         "libpython_pic": "CcInfo of the PIC static libpython.",
-        "stdlib_zip": "File: the standard library as a zip of .pyc files.",
+        "stdlib_zip": "File: the standard library as a zip of .pyc files (stored entries).",
+        "stdlib_imports": "File: the stdlib's import graph, lines `KIND MODULE DEPENDENCY...` " +
+                          "(see make_stdlib_zip.py).",
         "lib_dynload": "depset of File: the standard library's extension modules.",
     },
 )
@@ -36,6 +38,7 @@ def _kiln_python_runtime_impl(ctx):
         libpython = ctx.attr.libpython[CcInfo],
         libpython_pic = ctx.attr.libpython_pic[CcInfo],
         stdlib_zip = ctx.file.stdlib_zip,
+        stdlib_imports = ctx.file.stdlib_imports,
         lib_dynload = ctx.attr.lib_dynload[DefaultInfo].files,
     )
     return [platform_common.ToolchainInfo(runtime = runtime), runtime]
@@ -48,6 +51,7 @@ kiln_python_runtime = rule(
         "libpython": attr.label(mandatory = True, providers = [CcInfo]),
         "libpython_pic": attr.label(mandatory = True, providers = [CcInfo]),
         "stdlib_zip": attr.label(mandatory = True, allow_single_file = [".zip"]),
+        "stdlib_imports": attr.label(mandatory = True, allow_single_file = True),
         "lib_dynload": attr.label(mandatory = True),
     },
 )
@@ -66,13 +70,13 @@ current_libpython = rule(
 
 def _current_stdlib_impl(ctx):
     runtime = _runtime(ctx)
-    files = depset([runtime.stdlib_zip], transitive = [runtime.lib_dynload])
+    files = depset([runtime.stdlib_zip, runtime.stdlib_imports], transitive = [runtime.lib_dynload])
     return [DefaultInfo(files = depset([runtime.stdlib_zip]), runfiles = ctx.runfiles(transitive_files = files))]
 
 current_stdlib = rule(
     implementation = _current_stdlib_impl,
     toolchains = [_TOOLCHAIN_TYPE],
-    doc = "The resolved toolchain's stdlib zip; its runfiles add the lib-dynload modules.",
+    doc = "The resolved toolchain's stdlib zip; its runfiles add the lib-dynload modules and the import graph.",
 )
 
 def _current_runtime_info_impl(ctx):
