@@ -193,13 +193,27 @@ class FunctionGenerator {
   void Free(int slot) { free_temps_.push_back(slot); }
   static std::string S(int slot) { return absl::StrCat("s[", slot, "]"); }
 
+  // --- error sites: each place that can raise, with its source range ---
+  // Site 0 is the function's start (its def line). A site's index is the instruction
+  // offset that traceback entries report, so the code object's location table gives
+  // tracebacks CPython's lines and caret ranges.
+  int Site(const Node* node) {
+    if (node == nullptr) return 0;
+    auto it = site_index_.find(node);
+    if (it != site_index_.end()) return it->second;
+    int index = static_cast<int>(sites_.size());
+    sites_.push_back(node);
+    site_index_[node] = index;
+    return index;
+  }
+
   // --- emission ---
   void Line(const std::string& text) { absl::StrAppend(&body_, std::string(indent_, ' '), text, "\n"); }
   std::string NewLabel(const char* prefix) { return absl::StrCat(prefix, "_", label_count_++); }
   void Label(const std::string& label) { absl::StrAppend(&body_, label, ":;\n"); }
   // Jumps to the innermost error handler when `condition` holds (an error is set).
   void ErrorIf(const std::string& condition, const Node* node) {
-    Line(absl::StrCat("if (", condition, ") { kline = ", node ? node->lineno : 0, "; goto ",
+    Line(absl::StrCat("if (", condition, ") { kline = ", Site(node), "; goto ",
                       RaiseLabel(), "; }"));
   }
   void CheckSlot(int slot, const Node* node) { ErrorIf(absl::StrCat("!", S(slot)), node); }
@@ -291,7 +305,8 @@ class FunctionGenerator {
   std::set<int> temp_slots_;
   std::map<std::string, int> local_slots_;  // locals and cells (function scopes)
   std::vector<Block> blocks_;
-  std::vector<std::string> pending_label_code_;
+  std::vector<const Node*> sites_ = {nullptr};
+  std::map<const Node*, int> site_index_;
   int class_cell_slot_ = -1;
   int first_argument_slot_ = -1;  // for zero-argument super()
   bool has_annotations_block_ = false;
@@ -342,6 +357,19 @@ class ModuleGenerator {
     return module.empty() ? base : base + "." + module;
   }
   void Declare(const std::string& text) { declarations_.push_back(text); }
+  // The source ranges of a function's error sites (see FunctionSpec::sites).
+  void EmitSites(const std::string& c_name, const std::vector<const Node*>& sites) {
+    std::vector<std::string> numbers;
+    for (const Node* site : sites) {
+      if (site == nullptr) {
+        numbers.push_back("0, 0, -1, -1");
+      } else {
+        numbers.push_back(absl::StrCat(site->lineno, ", ", site->end_lineno, ", ", site->col_offset,
+                                       ", ", site->end_col_offset));
+      }
+    }
+    Declare(absl::StrCat("const int ", c_name, "_sites[] = {", absl::StrJoin(numbers, ", "), "};"));
+  }
 
  private:
   const Node* module_;
@@ -411,7 +439,7 @@ void FunctionGenerator::LoadName(std::string_view raw, int target, const Node* n
       Line(absl::StrCat("if (!", S(target), ") { kiln::", resolved == sema::NameScope::kCell
                                                               ? "RaiseUnboundLocal("
                                                               : "RaiseUnboundFree(",
-                        constant, "); kline = ", node->lineno, "; goto ", RaiseLabel(), "; }"));
+                        constant, "); kline = ", Site(node), "; goto ", RaiseLabel(), "; }"));
       return;
     }
     default:
@@ -638,7 +666,7 @@ void FunctionGenerator::Compare(const ast::Compare* node, int target) {
       // a < b < c: stop at the first false comparison, whose value is the result.
       Line("{");
       Line(absl::StrCat("  int truth = kiln::IsTrue(", S(target), ");"));
-      Line(absl::StrCat("  if (truth < 0) { Py_CLEAR(", S(keep), "); kline = ", node->lineno,
+      Line(absl::StrCat("  if (truth < 0) { Py_CLEAR(", S(keep), "); kline = ", Site(node),
                         "; goto ", RaiseLabel(), "; }"));
       Line(absl::StrCat("  if (!truth) { Py_CLEAR(", S(keep), "); goto ", done, "; }"));
       Line("}");
@@ -685,7 +713,7 @@ void FunctionGenerator::BranchIfFalse(const Node* test, const std::string& false
   Line("{");
   Line(absl::StrCat("  int truth = kiln::IsTrue(", S(value), ");"));
   Line(absl::StrCat("  Py_CLEAR(", S(value), ");"));
-  Line(absl::StrCat("  if (truth < 0) { kline = ", test->lineno, "; goto ", RaiseLabel(), "; }"));
+  Line(absl::StrCat("  if (truth < 0) { kline = ", Site(test), "; goto ", RaiseLabel(), "; }"));
   Line(absl::StrCat("  if (!truth) goto ", false_label, ";"));
   Line("}");
   Free(value);
@@ -1108,7 +1136,7 @@ void FunctionGenerator::Expr(const Node* node, int target) {
           Line("{");
           Line(absl::StrCat("  int truth = kiln::IsTrue(", S(operand), ");"));
           Line(absl::StrCat("  Py_CLEAR(", S(operand), ");"));
-          Line(absl::StrCat("  if (truth < 0) { kline = ", node->lineno, "; goto ", RaiseLabel(),
+          Line(absl::StrCat("  if (truth < 0) { kline = ", Site(node), "; goto ", RaiseLabel(),
                             "; }"));
           Line(absl::StrCat("  ", S(target), " = Py_NewRef(truth ? Py_False : Py_True);"));
           Line("}");
@@ -1136,7 +1164,7 @@ void FunctionGenerator::Expr(const Node* node, int target) {
         if (i + 1 == boolop->values.size) break;
         Line("{");
         Line(absl::StrCat("  int truth = kiln::IsTrue(", S(target), ");"));
-        Line(absl::StrCat("  if (truth < 0) { kline = ", boolop->values[i]->lineno, "; goto ",
+        Line(absl::StrCat("  if (truth < 0) { kline = ", Site(boolop->values[i]), "; goto ",
                           RaiseLabel(), "; }"));
         Line(absl::StrCat("  if (", boolop->op == ast::BoolOpKind::kAnd ? "!truth" : "truth",
                           ") goto ", done, ";"));
@@ -1252,7 +1280,7 @@ void FunctionGenerator::Yield(const Node* node, int value, int target) {
   Line(absl::StrCat("{ PyObject* yielded = ", S(value), "; ", S(value), " = nullptr; return yielded; }"));
   Label(resume);
   // throw() resumes with no value and the exception set, raised at the yield.
-  Line(absl::StrCat("if (!sent) { kline = ", node->lineno, "; goto ", RaiseLabel(), "; }"));
+  Line(absl::StrCat("if (!sent) { kline = ", Site(node), "; goto ", RaiseLabel(), "; }"));
   Line(absl::StrCat(S(target), " = Py_NewRef(sent);"));
 }
 
@@ -1276,7 +1304,7 @@ void FunctionGenerator::YieldFrom(const Node* node, int iterable, int target) {
   Line("  PyObject* out = nullptr;");
   Line(absl::StrCat("  int status = kiln::YieldFromStep(", S(iterator), ", ", S(received), ", &out);"));
   Line(absl::StrCat("  Py_CLEAR(", S(received), ");"));
-  Line(absl::StrCat("  if (status < 0) { Py_CLEAR(", S(iterator), "); kline = ", node->lineno,
+  Line(absl::StrCat("  if (status < 0) { Py_CLEAR(", S(iterator), "); kline = ", Site(node),
                     "; goto ", RaiseLabel(), "; }"));
   Line(absl::StrCat("  if (status == 0) { Py_CLEAR(", S(iterator), "); ", S(target),
                     " = out; goto ", done, "; }"));
@@ -1288,7 +1316,7 @@ void FunctionGenerator::YieldFrom(const Node* node, int iterable, int target) {
   Line(absl::StrCat("if (!sent) {"));
   Line("  PyObject* out = nullptr;");
   Line(absl::StrCat("  int status = kiln::YieldFromThrow(", S(iterator), ", &out);"));
-  Line(absl::StrCat("  if (status < 0) { Py_CLEAR(", S(iterator), "); kline = ", node->lineno,
+  Line(absl::StrCat("  if (status < 0) { Py_CLEAR(", S(iterator), "); kline = ", Site(node),
                     "; goto ", RaiseLabel(), "; }"));
   Line(absl::StrCat("  if (status == 0) { Py_CLEAR(", S(iterator), "); ", S(target), " = out; goto ",
                     done, "; }"));
@@ -1645,7 +1673,7 @@ void FunctionGenerator::For(const ast::For* node) {
   int item = Temp();
   Line("{");
   Line(absl::StrCat("  int status = kiln::IterNext(", S(iterator), ", &", S(item), ");"));
-  Line(absl::StrCat("  if (status < 0) { kline = ", node->iter->lineno, "; goto ", RaiseLabel(), "; }"));
+  Line(absl::StrCat("  if (status < 0) { kline = ", Site(node->iter), "; goto ", RaiseLabel(), "; }"));
   Line(absl::StrCat("  if (status == 0) { Py_CLEAR(", S(iterator), "); goto ", orelse, "; }"));
   Line("}");
   Assign(node->target, item);
@@ -1729,7 +1757,7 @@ void FunctionGenerator::Try(const ast::Try* node) {
         Line(absl::StrCat("  int match = kiln::ExceptionMatches(", S(exception), ", ", S(type), ");"));
         Line(absl::StrCat("  Py_CLEAR(", S(type), ");"));
         Line(absl::StrCat("  if (match < 0) { PyErr_SetHandledException(", S(previous), "); Py_CLEAR(",
-                          S(previous), "); Py_CLEAR(", S(exception), "); kline = ", handler->type->lineno,
+                          S(previous), "); Py_CLEAR(", S(exception), "); kline = ", Site(handler->type),
                           "; goto ", RaiseLabel(), "; }"));
         Line(absl::StrCat("  if (!match) goto ", next, ";"));
         Line("}");
@@ -1892,7 +1920,7 @@ void FunctionGenerator::With(const ast::With* node, uint32_t item_index) {
     Line("{");
     Line(absl::StrCat("  int suppress = kiln::ExitWithException(", S(exit), ");"));
     Line(absl::StrCat("  Py_CLEAR(", S(exit), ");"));
-    Line(absl::StrCat("  if (suppress < 0) { kline = ", node->lineno, "; goto ", RaiseLabel(), "; }"));
+    Line(absl::StrCat("  if (suppress < 0) { kline = ", Site(node), "; goto ", RaiseLabel(), "; }"));
     Line(absl::StrCat("  if (suppress == 0) goto ", UnwindLabelOf(blocks_.size() - 1), ";"));
     Line("}");
   }
@@ -1911,7 +1939,7 @@ void FunctionGenerator::Raise(const ast::Raise* node) {
   Line(absl::StrCat("kiln::Raise(", S(exception), ", ", cause >= 0 ? S(cause) : "nullptr", ");"));
   ClearAndFree(exception);
   if (cause >= 0) ClearAndFree(cause);
-  Line(absl::StrCat("kline = ", node->lineno, "; goto ", RaiseLabel(), ";"));
+  Line(absl::StrCat("kline = ", Site(node), "; goto ", RaiseLabel(), ";"));
 }
 
 void FunctionGenerator::Assert(const ast::Assert* node) {
@@ -1924,7 +1952,7 @@ void FunctionGenerator::Assert(const ast::Assert* node) {
   if (node->msg) message = ExprTemp(node->msg);
   Line(absl::StrCat("kiln::RaiseAssertion(", message >= 0 ? S(message) : "nullptr", ");"));
   if (message >= 0) ClearAndFree(message);
-  Line(absl::StrCat("kline = ", node->lineno, "; goto ", RaiseLabel(), ";"));
+  Line(absl::StrCat("kline = ", Site(node), "; goto ", RaiseLabel(), ";"));
   Label(ok);
 }
 
@@ -2177,7 +2205,7 @@ void FunctionGenerator::Generate() {
       if (const auto* ann = statement->As<ast::AnnAssign>(); ann && ann->simple) annotations = true;
     }
     if (annotations) {
-      Line(absl::StrCat("if (kiln::SetupAnnotations(globals) < 0) { kline = ", body[0]->lineno,
+      Line(absl::StrCat("if (kiln::SetupAnnotations(globals) < 0) { kline = ", Site(body[0]),
                         "; goto ", RaiseLabel(), "; }"));
     }
     for (uint32_t i = start; i < body.size && !module_->failed(); ++i) Statement(body[i]);
@@ -2217,7 +2245,7 @@ void FunctionGenerator::Generate() {
       if (const auto* ann = statement->As<ast::AnnAssign>(); ann && ann->simple) annotations = true;
     }
     if (annotations) {
-      Line(absl::StrCat("if (kiln::SetupAnnotations(ns) < 0) { kline = ", body[0]->lineno,
+      Line(absl::StrCat("if (kiln::SetupAnnotations(ns) < 0) { kline = ", Site(body[0]),
                         "; goto ", RaiseLabel(), "; }"));
     }
     for (uint32_t i = start; i < body.size && !module_->failed(); ++i) Statement(body[i]);
@@ -2275,7 +2303,7 @@ void FunctionGenerator::Generate() {
       int item = Temp();
       Line("{");
       Line(absl::StrCat("  int status = kiln::IterNext(", S(iterator), ", &", S(item), ");"));
-      Line(absl::StrCat("  if (status < 0) { kline = ", generator->iter->lineno, "; goto ", RaiseLabel(),
+      Line(absl::StrCat("  if (status < 0) { kline = ", Site(generator->iter), "; goto ", RaiseLabel(),
                         "; }"));
       Line(absl::StrCat("  if (status == 0) { ", i == 0 ? "" : "Py_CLEAR(" + S(iterator) + "); ",
                         "goto ", end, "; }"));
@@ -2345,7 +2373,7 @@ void FunctionGenerator::Generate() {
     std::string cell_result =
         class_cell_slot_ >= 0
             ? absl::StrCat("  if (PyObject_SetItem(ns, ", module_->constants().Name("__classcell__"), ", ",
-                           S(class_cell_slot_), ") < 0) { kline = ", node->lineno,
+                           S(class_cell_slot_), ") < 0) { kline = ", Site(node),
                            "; goto raise_0; }\n  retval = Py_NewRef(", S(class_cell_slot_), ");\n")
             : "  retval = Py_NewRef(Py_None);\n";
     footer = absl::StrCat(cell_result, "  goto done;\nraise_0:\n",
@@ -2415,7 +2443,7 @@ void FunctionGenerator::Generate() {
         absl::StrAppend(&header, "    case ", i, ": goto resume_", i, ";\n");
       }
       absl::StrAppend(&header, "    default: return nullptr;\n  }\n",
-                      "  if (!sent) { kline = ", scope_->line, "; goto raise_0; }\n");
+                      "  if (!sent) { kline = 0; goto raise_0; }\n");
       footer = absl::StrCat("  retval = Py_NewRef(Py_None);\n  goto done;\nraise_0:\n",
                             "  kiln::AddTraceback(code, globals, kline);\nunwind_0:\n",
                             "  retval = nullptr;\ndone:\n",
@@ -2474,6 +2502,7 @@ std::string ModuleGenerator::AddFunction(const sema::Scope* scope, const std::st
     Declare(absl::StrCat("const char* const ", c_name, suffix, "[] = {", absl::StrJoin(literals, ", "),
                          "};"));
   };
+  EmitSites(c_name, generator.sites_);
   name_array("_variables", variables);
   name_array("_cells", cells);
   name_array("_free", free);
@@ -2503,7 +2532,8 @@ std::string ModuleGenerator::AddFunction(const sema::Scope* scope, const std::st
                        CString(qualname), ", ", CString(info_.filename), ", ", scope->line, ", ",
                        argument_count, ", ", positional_only, ", ", keyword_only, ", ",
                        absl::StrJoin(flags, " | "), ", ", variables.size(), ", ", c_name, "_variables, ",
-                       cells.size(), ", ", c_name, "_cells, ", free.size(), ", ", c_name, "_free};"));
+                       cells.size(), ", ", c_name, "_cells, ", free.size(), ", ", c_name, "_free, ",
+                       generator.sites_.size(), ", ", c_name, "_sites};"));
   if (scope->kind == sema::ScopeKind::kFunction) {
     Declare(absl::StrCat("PyObject* ", c_name,
                          "(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames);"));
@@ -2548,9 +2578,11 @@ CodegenResult ModuleGenerator::Run() {
     return result;
   }
   Declare(absl::StrCat("const char* const ModuleBody_variables[] = {nullptr};"));
+  EmitSites("ModuleBody", generator.sites_);
   Declare(absl::StrCat("const kiln::FunctionSpec ", SpecName("ModuleBody"), " = {\"<module>\", \"<module>\", ",
                        CString(info_.filename), ", 1, 0, 0, 0, 0, 0, ModuleBody_variables, 0, "
-                       "ModuleBody_variables, 0, ModuleBody_variables};"));
+                       "ModuleBody_variables, 0, ModuleBody_variables, ", generator.sites_.size(),
+                       ", ModuleBody_sites};"));
   result.imports.assign(imports_.begin(), imports_.end());
   std::string& out = result.cc;
   absl::StrAppend(&out, "// Generated by kilnc ", driver::kVersion, " from ", info_.filename,

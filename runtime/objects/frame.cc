@@ -6,6 +6,10 @@
 
 namespace kiln {
 
-void SetFrameLine(PyFrameObject* frame, int line) { frame->f_lineno = line; }
+void SetFrameSite(PyFrameObject* frame, int site) {
+  _PyInterpreterFrame* interpreter_frame = frame->f_frame;
+  interpreter_frame->prev_instr = _PyCode_CODE(interpreter_frame->f_code) + site;
+  frame->f_lineno = 0;
+}
 
 }  // namespace kiln

@@ -7,9 +7,10 @@
 
 namespace kiln {
 
-// Makes PyFrame_GetLineNumber(frame) (and so traceback entries made from it) report
-// `line`.
-void SetFrameLine(PyFrameObject* frame, int line);
+// Puts `frame` at instruction `site` of its code object, so that its line number and the
+// traceback entries made from it (tb_lasti, tb_lineno) come from the code's location
+// table, as for a frame the interpreter runs.
+void SetFrameSite(PyFrameObject* frame, int site);
 
 }  // namespace kiln
 

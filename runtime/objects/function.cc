@@ -81,12 +81,54 @@ void TooManyPositional(PyCodeObject* code, PyObject* qualname, Py_ssize_t given,
   PyErr_Format(PyExc_TypeError, "%U() takes %s but %s", qualname, takes.c_str(), was.c_str());
 }
 
+void AppendVarint(std::string* out, unsigned int value) {
+  while (value >= 64) {
+    out->push_back(static_cast<char>(64 | (value & 63)));
+    value >>= 6;
+  }
+  out->push_back(static_cast<char>(value));
+}
+
+void AppendSignedVarint(std::string* out, int value) {
+  AppendVarint(out, value < 0 ? ((static_cast<unsigned int>(-value) << 1) | 1)
+                              : (static_cast<unsigned int>(value) << 1));
+}
+
+// CPython 3.11's location table (Objects/locations.md): one entry per error site, then
+// "no location" for the two closing instructions.
+std::string LocationTable(const FunctionSpec& spec) {
+  std::string table;
+  int previous_line = spec.first_line;
+  for (int i = 0; i < spec.site_count; ++i) {
+    const int* site = spec.sites + 4 * i;
+    int line = site[0], end_line = site[1], column = site[2], end_column = site[3];
+    if (line <= 0) line = spec.first_line;
+    if (column < 0 || end_column < 0 || end_line < line) {
+      table.push_back(static_cast<char>(0x80 | (13 << 3)));  // line only
+      AppendSignedVarint(&table, line - previous_line);
+    } else {
+      table.push_back(static_cast<char>(0x80 | (14 << 3)));  // long form
+      AppendSignedVarint(&table, line - previous_line);
+      AppendVarint(&table, end_line - line);
+      AppendVarint(&table, column + 1);
+      AppendVarint(&table, end_column + 1);
+    }
+    previous_line = line;
+  }
+  table.push_back(static_cast<char>(0x80 | (15 << 3) | 1));  // no location, 2 units
+  return table;
+}
+
 }  // namespace
 
 PyObject* MakeCode(const FunctionSpec& spec) {
-  // RESUME 0; LOAD_CONST 0 (None); RETURN_VALUE: never run, see function.h.
-  static const char kBody[] = {'\x97', '\x00', 'd', '\x00', 'S', '\x00'};
-  PyObject* bytecode = PyBytes_FromStringAndSize(kBody, sizeof(kBody));
+  // One NOP per error site, then LOAD_CONST 0 (None); RETURN_VALUE: never run, see
+  // function.h.
+  std::string body;
+  for (int i = 0; i < spec.site_count; ++i) body += std::string("\x09\x00", 2);
+  body += std::string("d\x00S\x00", 4);
+  PyObject* bytecode = PyBytes_FromStringAndSize(body.data(), body.size());
+  std::string table = LocationTable(spec);
   PyObject* constants = PyTuple_Pack(1, Py_None);
   PyObject* names = PyTuple_New(0);
   PyObject* variables = NameTuple(spec.variable_count, spec.variable_names);
@@ -96,15 +138,17 @@ PyObject* MakeCode(const FunctionSpec& spec) {
   PyObject* name = PyUnicode_InternFromString(spec.name);
   PyObject* qualname = PyUnicode_FromString(spec.qualname);
   PyObject* empty_bytes = PyBytes_FromStringAndSize(nullptr, 0);
+  PyObject* line_table = PyBytes_FromStringAndSize(table.data(), table.size());
   PyObject* code = nullptr;
   if (bytecode && constants && names && variables && free && cells && filename && name &&
-      qualname && empty_bytes) {
+      qualname && empty_bytes && line_table) {
     code = reinterpret_cast<PyObject*>(PyCode_NewWithPosOnlyArgs(
         spec.argument_count, spec.positional_only_count, spec.keyword_only_count,
         spec.variable_count, /*stacksize=*/1, spec.flags & ~CO_OPTIMIZED, bytecode, constants,
-        names, variables, free, cells, filename, name, qualname, spec.first_line, empty_bytes,
+        names, variables, free, cells, filename, name, qualname, spec.first_line, line_table,
         empty_bytes));
   }
+  Py_XDECREF(line_table);
   Py_XDECREF(bytecode);
   Py_XDECREF(constants);
   Py_XDECREF(names);
@@ -289,7 +333,7 @@ fail:
   return -1;
 }
 
-void AddTraceback(PyObject* code, PyObject* globals, int line) {
+void AddTraceback(PyObject* code, PyObject* globals, int site) {
   PyObject *type, *value, *traceback;
   PyErr_Fetch(&type, &value, &traceback);
   PyThreadState* thread = PyThreadState_Get();
@@ -297,7 +341,7 @@ void AddTraceback(PyObject* code, PyObject* globals, int line) {
       PyFrame_New(thread, reinterpret_cast<PyCodeObject*>(code), globals, nullptr);
   PyErr_Restore(type, value, traceback);
   if (frame == nullptr) return;
-  SetFrameLine(frame, line);
+  SetFrameSite(frame, site);
   PyTraceBack_Here(frame);
   Py_DECREF(frame);
 }

@@ -37,6 +37,11 @@ struct FunctionSpec {
   const char* const* cell_names;
   int free_count;                  // co_freevars (variables of enclosing functions)
   const char* const* free_names;
+  // Error sites: 4 ints each (line, end line, column, end column; columns are UTF-8
+  // byte offsets, -1 when unknown). Site i is instruction i of the code object, so
+  // traceback entries made at site i show CPython's line and caret range.
+  int site_count;
+  const int* sites;
 };
 
 // A new reference to the code object that describes `spec`, or NULL with an exception.
@@ -59,9 +64,9 @@ int ParameterSlotCount(PyObject* code);
 int BindArguments(PyObject* function, PyObject* const* args, size_t nargsf,
                   PyObject* kwnames, PyObject** slots);
 
-// Adds a traceback entry for `code` at `line` to the current exception, as the
-// interpreter does when an exception leaves a frame.
-void AddTraceback(PyObject* code, PyObject* globals, int line);
+// Adds a traceback entry for `code` at error site `site` to the current exception, as
+// the interpreter does when an exception passes through a frame.
+void AddTraceback(PyObject* code, PyObject* globals, int site);
 
 }  // namespace kiln
 

@@ -1,0 +1,45 @@
+#!/usr/bin/python3.11
+"""Regenerates tests/frontend/golden/*.py.expected from the reference Python.
+
+  /usr/bin/python3.11 tests/frontend/regenerate_golden.py
+Each NAME.py gets NAME.py.expected: 'OK' and the one-line
+ast.dump(ast.parse(bytes), include_attributes=True), or
+'ERROR LINE OFFSET TYPE' and the message. Never edit .expected files by hand.
+"""
+import ast
+import os
+import sys
+import warnings
+
+GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'golden')
+
+
+def describe(path):
+    with open(path, 'rb') as handle:
+        source = handle.read()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')
+            tree = ast.parse(source, path)
+        return 'OK\n' + ast.dump(tree, include_attributes=True) + '\n'
+    except SyntaxError as error:
+        return 'ERROR %s %s %s\n%s\n' % (error.lineno, error.offset, type(error).__name__,
+                                         error.msg)
+    except (ValueError, RecursionError, MemoryError) as error:
+        return 'ERROR 0 0 %s\n%s\n' % (type(error).__name__, error)
+
+
+def main():
+    if not sys.executable.startswith('/usr/bin/python3.11'):
+        sys.exit('run me with /usr/bin/python3.11 (the reference interpreter)')
+    for name in sorted(os.listdir(GOLDEN)):
+        if name.endswith('.py'):
+            path = os.path.join(GOLDEN, name)
+            with open(path + '.expected', 'w', encoding='utf-8',
+                      errors='surrogateescape') as handle:
+                handle.write(describe(path))
+    print('regenerated', GOLDEN)
+
+
+if __name__ == '__main__':
+    main()
