@@ -772,7 +772,7 @@ std::string NormalCodingName(const std::string& name) {
   return name;
 }
 
-void Normalize(std::string_view text, std::string* out) {
+bool Normalize(std::string_view text, std::string* out) {
   out->clear();
   out->reserve(text.size() + 1);
   for (size_t i = 0; i < text.size(); ++i) {
@@ -784,7 +784,11 @@ void Normalize(std::string_view text, std::string* out) {
       out->push_back(c);
     }
   }
-  if (out->empty() || out->back() != '\n') out->push_back('\n');
+  if (out->empty() || out->back() != '\n') {
+    out->push_back('\n');
+    return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -828,7 +832,7 @@ int TokenStream::CharOffset(int line, int byte_col) const {
 TokenStream TokenizeUtf8(std::string_view text, const TokenizeOptions& options) {
   TokenStream stream;
   stream.source = std::make_unique<std::string>();
-  Normalize(text, stream.source.get());
+  stream.added_final_newline = Normalize(text, stream.source.get());
   Lexer lexer(&stream, options);
   lexer.Run();
   return stream;
@@ -888,10 +892,14 @@ TokenStream Tokenize(std::string_view bytes, const TokenizeOptions& options) {
             codec == "ascii" ? "ascii" : codec, static_cast<unsigned char>(bytes[bad_position]),
             bad_position, codec == "ascii" ? "ordinal not in range(128)" : "character maps to <undefined>"));
       }
-      return TokenizeUtf8(decoded, options);
+      TokenStream stream = TokenizeUtf8(decoded, options);
+      stream.encoding = normal;
+      return stream;
     }
   }
-  return TokenizeUtf8(bytes, options);
+  TokenStream stream = TokenizeUtf8(bytes, options);
+  if (has_bom) stream.encoding = "utf-8-sig";
+  return stream;
 }
 
 std::string DumpTokens(std::string_view bytes) {
@@ -900,23 +908,37 @@ std::string DumpTokens(std::string_view bytes) {
   TokenStream stream = Tokenize(bytes, options);
   std::string out;
   auto char_col = [&](int line, int byte_col) { return stream.CharOffset(line, byte_col); };
-  out += "0,0-0,0:            ENCODING       'utf-8'\n";
-  for (const Token& token : stream.tokens) {
+  out += absl::StrFormat("%-20s%-15s%-15s\n", "0,0-0,0:", "ENCODING",
+                         "'" + stream.encoding + "'");
+  // Python's tokenize module puts the end-of-file DEDENT/ENDMARKER tokens at
+  // the start of the line after the last one (the C tokenizer, which the
+  // parser mirrors, puts them at the end of the last line).
+  int eof_line = static_cast<int>(stream.line_starts.size());
+  bool empty_file = stream.added_final_newline && stream.source->size() == 1;
+  if (empty_file) eof_line = 1;
+  const char* synthetic_newline =
+      stream.added_final_newline ? stream.source->data() + stream.source->size() - 1 : nullptr;
+  for (Token token : stream.tokens) {
+    if (token.text.data() == synthetic_newline &&
+        (token.kind == TokenKind::kNewline || token.kind == TokenKind::kNl)) {
+      if (empty_file) continue;
+      token.text = std::string_view();
+    }
+    if ((token.kind == TokenKind::kDedent || token.kind == TokenKind::kEndMarker) &&
+        token.text.data() == stream.source->data() + stream.source->size()) {
+      token.line = token.end_line = eof_line;
+      token.col = token.end_col = 0;
+    }
     std::string range = absl::StrFormat("%d,%d-%d,%d:", token.line, char_col(token.line, token.col),
                                         token.end_line, char_col(token.end_line, token.end_col));
-    std::string text(token.text);
-    std::string repr = "'";
-    bool use_double = text.find('\'') != std::string::npos && text.find('"') == std::string::npos;
-    repr = use_double ? "\"" : "'";
-    for (char c : text) {
-      if (c == '\\') repr += "\\\\";
-      else if (c == '\n') repr += "\\n";
-      else if (c == '\t') repr += "\\t";
-      else if (c == '\'' && !use_double) repr += "\\'";
-      else repr.push_back(c);
+    std::string repr = PythonStrRepr(token.text);
+    // Python pads by characters, not bytes.
+    int characters = 0;
+    for (char c : repr) {
+      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++characters;
     }
-    repr += use_double ? "\"" : "'";
-    out += absl::StrFormat("%-20s%-15s%-15s\n", range, TokenKindName(token.kind), repr);
+    if (characters < 15) repr.append(15 - characters, ' ');
+    out += absl::StrFormat("%-20s%-15s%s\n", range, TokenKindName(token.kind), repr);
   }
   if (stream.error) {
     out += absl::StrFormat("error: %d:%d: %s\n", stream.error->line, stream.error->offset,

@@ -83,6 +83,11 @@ struct TokenStream {
   // Start offset of each line in *source (lines are 1-based: line_starts[0]
   // is line 1).
   std::vector<uint32_t> line_starts;
+  // The source encoding as Python's tokenize module names it: "utf-8",
+  // "utf-8-sig" (BOM), or the coding cookie's (normalised) name.
+  std::string encoding = "utf-8";
+  // True if the input did not end with a newline and one was appended.
+  bool added_final_newline = false;
 
   std::string_view LineText(int line) const;
   // CPython-style 1-based character offset for a byte column on a line.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "absl/strings/str_format.h"
+
 namespace kiln::lex {
 namespace {
 
@@ -38,6 +40,31 @@ bool InRanges(const UnicodeRange (&ranges)[N], char32_t code_point) {
 }
 
 }  // namespace
+
+// Lenient UTF-8 decoding that also accepts 3-byte encoded surrogates.
+static int32_t DecodeLenient(std::string_view text, size_t* pos) {
+  unsigned char lead = static_cast<unsigned char>(text[*pos]);
+  if (lead >= 0xE0 && lead <= 0xEF && *pos + 2 < text.size() + 0 + 0 &&
+      *pos + 2 <= text.size() - 1) {
+    unsigned char b1 = static_cast<unsigned char>(text[*pos + 1]);
+    unsigned char b2 = static_cast<unsigned char>(text[*pos + 2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      int32_t value = ((lead & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+      if (value >= 0x800) {
+        *pos += 3;
+        return value;
+      }
+    }
+  }
+  size_t start = *pos;
+  int32_t value = DecodeUtf8(text, pos);
+  if (value < 0) {
+    *pos = start + 1;
+    return 0xFFFD;
+  }
+  return value;
+}
+
 
 int32_t DecodeUtf8(std::string_view text, size_t* pos) {
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
@@ -212,6 +239,51 @@ bool DecodeToUtf8(std::string_view codec, std::string_view bytes,
     }
   }
   return true;
+}
+
+std::string PythonStrRepr(std::string_view utf8) {
+  bool has_single = utf8.find('\'') != std::string_view::npos;
+  bool has_double = utf8.find('"') != std::string_view::npos;
+  char quote = (has_single && !has_double) ? '"' : '\'';
+  std::string out;
+  out.reserve(utf8.size() + 2);
+  out.push_back(quote);
+  size_t pos = 0;
+  while (pos < utf8.size()) {
+    unsigned char byte = static_cast<unsigned char>(utf8[pos]);
+    if (byte < 0x80) {
+      ++pos;
+      char c = static_cast<char>(byte);
+      if (c == quote || c == '\\') {
+        out.push_back('\\');
+        out.push_back(c);
+      } else if (c == '\t') {
+        out += "\\t";
+      } else if (c == '\n') {
+        out += "\\n";
+      } else if (c == '\r') {
+        out += "\\r";
+      } else if (byte < 0x20 || byte == 0x7F) {
+        absl::StrAppendFormat(&out, "\\x%02x", byte);
+      } else {
+        out.push_back(c);
+      }
+      continue;
+    }
+    size_t start = pos;
+    int32_t code_point = DecodeLenient(utf8, &pos);
+    if (IsPrintable(code_point) && !(code_point >= 0xD800 && code_point <= 0xDFFF)) {
+      out.append(utf8.substr(start, pos - start));
+    } else if (code_point <= 0xFF) {
+      absl::StrAppendFormat(&out, "\\x%02x", code_point);
+    } else if (code_point <= 0xFFFF) {
+      absl::StrAppendFormat(&out, "\\u%04x", code_point);
+    } else {
+      absl::StrAppendFormat(&out, "\\U%08x", code_point);
+    }
+  }
+  out.push_back(quote);
+  return out;
 }
 
 }  // namespace kiln::lex

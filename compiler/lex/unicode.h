@@ -36,6 +36,9 @@ bool IsPrintable(char32_t code_point);
 // returned unchanged.
 std::string NormalizeIdentifier(std::string_view utf8);
 
+// repr() of a Python str given as UTF-8 (3-byte encoded surrogates allowed).
+std::string PythonStrRepr(std::string_view utf8);
+
 // Looks up a codec by a coding-cookie name (Python's alias rules). Returns
 // the canonical name ("utf_8", "latin_1", "ascii", "cp1252", ...) or an empty
 // string if the codec is unknown.

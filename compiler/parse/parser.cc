@@ -84,6 +84,10 @@ const char* ExpressionName(const Node* node) {
   }
 }
 
+bool IsBitwiseOrLevel(const Node* node, bool parenthesized_tuple_ok);
+bool IsSingletonConstant(const Node* node);
+bool IsParenthesizedTuple(const Node* node);
+
 // Where f-string expression tokens sit in the enclosing file.
 struct SubParseOrigin {
   int line_offset = 0;   // added to every line
@@ -345,7 +349,9 @@ class Parser {
   Node* ParseStarExpressions();
   Node* ParseStarExpression();
   Node* ParseStarNamedExpression();
-  Node* ParseNamedExpression();
+  // check_assignment: CPython's invalid_named_expression hints for `x = y`
+  // where an expression is expected (not used for call arguments).
+  Node* ParseNamedExpression(bool check_assignment = true);
   Node* ParseExpression();
   Node* ParseDisjunction();
   Node* ParseConjunction();
@@ -368,7 +374,7 @@ class Parser {
   Node* ParseListDisplay();
   Node* ParseDictOrSet();
   bool ParseComprehensionClauses(std::vector<Node*>* generators);
-  Node* ParseCall(Node* function);
+  Node* ParseCall(Node* function, bool allow_generator = true);
   Node* ParseSubscript(Node* value);
   Node* ParseSlice();
   Node* ParseStrings();
@@ -380,6 +386,8 @@ class Parser {
   // Assignment targets: sets ctx, or raises CPython's message.
   bool SetContext(Node* node, ast::ExprContext ctx, const char* verb);
   const Node* FindInvalidTarget(const Node* node, bool allow_starred);
+  std::nullptr_t RaiseAssignmentError(Node* first, bool starts_with_paren,
+                                      const std::vector<Node*>& targets, Node* value);
 
   // ---- Patterns -------------------------------------------------------------
   Node* ParsePatterns();
@@ -412,6 +420,7 @@ class Parser {
   int depth_ = 0;
   int bracket_depth_ = 0;  // for "Perhaps you forgot a comma?"
   bool in_error_check_ = false;
+  size_t match_newline_index_ = 0;  // NEWLINE after `match SUBJECT`, if any
 };
 
 // ============================================================================
@@ -450,9 +459,14 @@ bool Parser::ParseStatement(std::vector<Node*>* body) {
 }
 
 bool Parser::ParseSimpleStatements(std::vector<Node*>* body) {
+  size_t match_newline = match_newline_index_;
+  match_newline_index_ = 0;
   for (;;) {
     Node* statement = ParseSimpleStatement();
     if (statement == nullptr) {
+      if (match_newline != 0 && !specific_ && !lex_error_hit_) {
+        RaiseAtToken(tokens_[match_newline], "expected ':'");
+      }
       Fail();
       return false;
     }
@@ -464,7 +478,9 @@ bool Parser::ParseSimpleStatements(std::vector<Node*>* body) {
     break;
   }
   if (!IsKind(TokenKind::kNewline)) {
-    // invalid_expression-style hints for two expressions in a row.
+    if (match_newline != 0 && !specific_ && !lex_error_hit_) {
+      RaiseAtToken(tokens_[match_newline], "expected ':'");
+    }
     Fail();
     return false;
   }
@@ -681,26 +697,32 @@ Node* Parser::ParseExpressionStatement() {
   bool starts_with_paren = IsOp("(");
   Node* first = IsKeyword("yield") ? ParseYieldExpression() : ParseStarExpressions();
   if (!first) return nullptr;
+  if (IsOp(":=")) {
+    const Node* element = first;
+    if (const auto* tuple = first->As<ast::Tuple>();
+        tuple != nullptr && !IsParenthesizedTuple(first) && tuple->elts.size > 0) {
+      element = tuple->elts[tuple->elts.size - 1];
+    }
+    if (element->node_kind == ast::Kind::kName) return Fail();
+    return RaiseAtNode(element, absl::StrFormat("cannot use assignment expressions with %s",
+                                                ExpressionName(element)));
+  }
   // Annotated assignment.
   if (IsOp(":")) {
-    const Node* target = first;
-    auto kind = target->node_kind;
-    if (kind == ast::Kind::kTuple && !starts_with_paren) {
+    auto kind = first->node_kind;
+    Advance();
+    Node* annotation = ParseExpression();
+    if (!annotation) return nullptr;
+    if (kind == ast::Kind::kTuple) {
       return RaiseAtNode(first, "only single target (not tuple) can be annotated");
     }
     if (kind == ast::Kind::kList) {
       return RaiseAtNode(first, "only single target (not list) can be annotated");
     }
-    if (kind == ast::Kind::kTuple) {
-      return RaiseAtNode(first, "only single target (not tuple) can be annotated");
-    }
     if (kind != ast::Kind::kName && kind != ast::Kind::kAttribute &&
         kind != ast::Kind::kSubscript) {
       return RaiseAtNode(first, "illegal target for annotation");
     }
-    Advance();
-    Node* annotation = ParseExpression();
-    if (!annotation) return nullptr;
     Node* value = nullptr;
     if (AcceptOp("=")) {
       value = IsKeyword("yield") ? ParseYieldExpression() : ParseStarExpressions();
@@ -758,36 +780,7 @@ Node* Parser::ParseExpressionStatement() {
     }
     for (Node* target : targets) {
       const Node* invalid = FindInvalidTarget(target, true);
-      if (invalid != nullptr) {
-        auto kind = invalid->node_kind;
-        if (kind == ast::Kind::kYield || kind == ast::Kind::kYieldFrom) {
-          return RaiseAtNode(invalid, "assignment to yield expression not possible");
-        }
-        bool simple_target = invalid == target && targets.size() == 1 &&
-                             kind != ast::Kind::kCompare && kind != ast::Kind::kBoolOp &&
-                             kind != ast::Kind::kIfExp && kind != ast::Kind::kLambda &&
-                             kind != ast::Kind::kNamedExpr && kind != ast::Kind::kGeneratorExp &&
-                             !(kind == ast::Kind::kUnaryOp &&
-                               static_cast<const ast::UnaryOp*>(invalid)->op ==
-                                   ast::UnaryOpKind::kNot) &&
-                             !(kind == ast::Kind::kConstant &&
-                               (static_cast<const ast::Constant*>(invalid)->value.type ==
-                                    ast::ConstantValue::Type::kTrue ||
-                                static_cast<const ast::Constant*>(invalid)->value.type ==
-                                    ast::ConstantValue::Type::kFalse ||
-                                static_cast<const ast::Constant*>(invalid)->value.type ==
-                                    ast::ConstantValue::Type::kNone)) &&
-                             value->node_kind != ast::Kind::kYield &&
-                             value->node_kind != ast::Kind::kYieldFrom;
-        if (simple_target) {
-          return RaiseAtNode(invalid,
-                             absl::StrFormat("cannot assign to %s here. Maybe you meant '==' "
-                                             "instead of '='?",
-                                             ExpressionName(invalid)));
-        }
-        return RaiseAtNode(invalid,
-                           absl::StrFormat("cannot assign to %s", ExpressionName(invalid)));
-      }
+      if (invalid != nullptr) return RaiseAssignmentError(first, starts_with_paren, targets, value);
       SetContext(target, ast::ExprContext::kStore, "assign to");
     }
     auto* node = New<ast::Assign>(start);
@@ -795,9 +788,131 @@ Node* Parser::ParseExpressionStatement() {
     node->value = value;
     return node;
   }
+  if (const auto* name = first->As<ast::Name>();
+      name != nullptr && (name->id == "print" || name->id == "exec") && !IsOp("(") &&
+      StartsExpression()) {
+    // CPython's invalid_legacy_expression (Python 2 print/exec statements).
+    Mark mark = Save();
+    Node* argument = ParseStarExpressions();
+    if (argument != nullptr && !failed_) {
+      return RaiseAtNode(first, absl::StrFormat("Missing parentheses in call to '%s'. Did you "
+                                                "mean %s(...)?",
+                                                name->id, name->id));
+    }
+    if (!Restore(mark)) return nullptr;
+  }
   auto* node = New<ast::Expr>(start);
   node->value = first;
   return node;
+}
+
+// Helpers for assignment-target errors.
+
+// CPython's bitwise_or level: an expression that parses without comparison,
+// not, and/or, if-else, lambda, walrus, star or an unparenthesized tuple.
+bool IsBitwiseOrLevel(const Node* node, bool parenthesized_tuple_ok) {
+  switch (node->node_kind) {
+    case ast::Kind::kCompare:
+    case ast::Kind::kBoolOp:
+    case ast::Kind::kIfExp:
+    case ast::Kind::kLambda:
+    case ast::Kind::kNamedExpr:
+    case ast::Kind::kStarred:
+    case ast::Kind::kYield:
+    case ast::Kind::kYieldFrom:
+      return false;
+    case ast::Kind::kUnaryOp:
+      return static_cast<const ast::UnaryOp*>(node)->op != ast::UnaryOpKind::kNot;
+    case ast::Kind::kTuple:
+      return parenthesized_tuple_ok;
+    default:
+      return true;
+  }
+}
+
+bool IsParenthesizedTuple(const Node* node) {
+  const auto* tuple = node->As<ast::Tuple>();
+  if (tuple == nullptr) return false;
+  if (tuple->elts.size == 0) return true;
+  const Node* first = tuple->elts[0];
+  return first->lineno != tuple->lineno || first->col_offset != tuple->col_offset;
+}
+
+// For CPython's `b=bitwise_or !('='|':=')` at the start of `value`:
+// does a bitwise_or parse there, and is it not followed by '='?
+bool FirstBitwiseOrNotFollowedByAssign(const Node* value, bool value_is_a_target) {
+  switch (value->node_kind) {
+    case ast::Kind::kYield:
+    case ast::Kind::kYieldFrom:
+    case ast::Kind::kLambda:
+    case ast::Kind::kStarred:
+      return false;
+    case ast::Kind::kUnaryOp:
+      if (static_cast<const ast::UnaryOp*>(value)->op == ast::UnaryOpKind::kNot) return false;
+      return !value_is_a_target;
+    case ast::Kind::kTuple:
+      if (IsParenthesizedTuple(value)) return !value_is_a_target;
+      return FirstBitwiseOrNotFollowedByAssign(static_cast<const ast::Tuple*>(value)->elts[0],
+                                               false);
+    case ast::Kind::kCompare:
+      return FirstBitwiseOrNotFollowedByAssign(static_cast<const ast::Compare*>(value)->left,
+                                               false);
+    case ast::Kind::kBoolOp:
+      return FirstBitwiseOrNotFollowedByAssign(static_cast<const ast::BoolOp*>(value)->values[0],
+                                               false);
+    case ast::Kind::kIfExp:
+      return FirstBitwiseOrNotFollowedByAssign(static_cast<const ast::IfExp*>(value)->body,
+                                               false);
+    default:
+      return !value_is_a_target;
+  }
+}
+
+bool IsSingletonConstant(const Node* node) {
+  const auto* constant = node->As<ast::Constant>();
+  if (constant == nullptr) return false;
+  auto type = constant->value.type;
+  return type == ast::ConstantValue::Type::kTrue || type == ast::ConstantValue::Type::kFalse ||
+         type == ast::ConstantValue::Type::kNone;
+}
+
+
+
+// An assignment with an invalid target: picks CPython's message. Its second
+// pass first tries invalid_named_expression on the element just before the
+// first '=' (the last element of the first target), then reports the first
+// invalid target.
+std::nullptr_t Parser::RaiseAssignmentError(Node* first, bool starts_with_paren,
+                                            const std::vector<Node*>& targets, Node* value) {
+  Node* value_after_first = targets.size() > 1 ? targets[1] : value;
+  bool value_ok = FirstBitwiseOrNotFollowedByAssign(value_after_first, targets.size() > 1);
+  const Node* last = first;
+  if (first->node_kind == ast::Kind::kTuple && !IsParenthesizedTuple(first)) {
+    const auto* tuple = static_cast<const ast::Tuple*>(first);
+    if (tuple->elts.size > 0) last = tuple->elts[tuple->elts.size - 1];
+  }
+  if (value_ok) {
+    (void)starts_with_paren;
+    if (last->node_kind == ast::Kind::kName) {
+      return RaiseAtNode(last, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    }
+    bool excluded = last->node_kind == ast::Kind::kList || last->node_kind == ast::Kind::kTuple ||
+                    last->node_kind == ast::Kind::kGeneratorExp || IsSingletonConstant(last);
+    if (!excluded && IsBitwiseOrLevel(last, false) && FindInvalidTarget(last, false) != nullptr) {
+      return RaiseAtNode(last, absl::StrFormat("cannot assign to %s here. Maybe you meant '==' "
+                                               "instead of '='?",
+                                               ExpressionName(last)));
+    }
+  }
+  for (Node* target : targets) {
+    const Node* invalid = FindInvalidTarget(target, true);
+    if (invalid == nullptr) continue;
+    if (invalid->node_kind == ast::Kind::kYield || invalid->node_kind == ast::Kind::kYieldFrom) {
+      return RaiseAtNode(invalid, "assignment to yield expression not possible");
+    }
+    return RaiseAtNode(invalid, absl::StrFormat("cannot assign to %s", ExpressionName(invalid)));
+  }
+  return Fail();
 }
 
 const Node* Parser::FindInvalidTarget(const Node* node, bool allow_starred) {
@@ -1034,9 +1149,21 @@ Node* Parser::ParseWithItem() {
   if (!context) return nullptr;
   Node* vars = nullptr;
   if (AcceptKeyword("as")) {
+    Mark mark = Save();
     vars = ParseStarTarget();
-    if (!vars) return nullptr;
-    if (!IsOp(",") && !IsOp(")") && !IsOp(":")) return Fail();
+    if (!vars || (!IsOp(",") && !IsOp(")") && !IsOp(":"))) {
+      // CPython's invalid_with_item: `as` followed by an expression.
+      if (specific_ || !Restore(mark)) return nullptr;
+      Node* expression = ParseExpression();
+      if (expression && !failed_ && (IsOp(",") || IsOp(")") || IsOp(":"))) {
+        const Node* invalid = FindInvalidTarget(expression, true);
+        if (invalid != nullptr) {
+          return RaiseAtNode(invalid,
+                             absl::StrFormat("cannot assign to %s", ExpressionName(invalid)));
+        }
+      }
+      return Fail();
+    }
     if (!SetContext(vars, ast::ExprContext::kStore, "assign to")) return nullptr;
   }
   auto* item = arena_.New<ast::WithItem>();
@@ -1053,6 +1180,7 @@ Node* Parser::ParseWith(Pos start, bool is_async) {
   if (IsOp("(")) {
     Mark mark = Save();
     Advance();
+    ++bracket_depth_;
     bool ok = true;
     for (;;) {
       Node* item = ParseWithItem();
@@ -1065,6 +1193,7 @@ Node* Parser::ParseWith(Pos start, bool is_async) {
       if (IsOp(")")) break;
     }
     if (ok && AcceptOp(")") && IsOp(":")) {
+      --bracket_depth_;
       done = true;
     } else {
       items.clear();
@@ -1206,9 +1335,13 @@ Node* Parser::ParseFunctionDef(Pos start, bool is_async, std::vector<Node*> deco
   if (!arguments) return nullptr;
   if (!ExpectOp(")")) return nullptr;
   Node* returns = nullptr;
-  if (AcceptOp("->")) {
+  if (IsOp("->")) {
+    Mark mark = Save();
+    Advance();
     returns = ParseExpression();
-    if (!returns) return nullptr;
+    if (!returns) {
+      if (specific_ || !Restore(mark)) return nullptr;
+    }
   }
   if (!ExpectForcedOp(":")) return nullptr;
   std::vector<Node*> body;
@@ -1242,7 +1375,7 @@ Node* Parser::ParseClassDef(std::vector<Node*> decorators) {
   ast::NodeList keywords;
   if (IsOp("(")) {
     auto* placeholder = arena_.New<ast::Name>();
-    Node* call = ParseCall(placeholder);
+    Node* call = ParseCall(placeholder, /*allow_generator=*/false);
     if (!call) return nullptr;
     bases = static_cast<ast::Call*>(call)->args;
     keywords = static_cast<ast::Call*>(call)->keywords;
@@ -1293,7 +1426,10 @@ ast::Arguments* Parser::ParseParameters(bool is_lambda) {
     if (IsOp("/")) {
       if (saw_slash) return RaiseAtToken(Cur(), "/ may appear only once");
       if (saw_star) return RaiseAtToken(Cur(), "/ must be ahead of *");
-      if (positional.empty()) return RaiseAtToken(Cur(), "at least one argument must precede /");
+      if (positional.empty()) {
+        if (IsOp(",", 1)) return RaiseAtToken(Cur(), "at least one argument must precede /");
+        return Fail();
+      }
       saw_slash = true;
       posonly_count = positional.size();
       Advance();
@@ -1415,7 +1551,7 @@ Node* Parser::ParseStarNamedExpression() {
   return ParseNamedExpression();
 }
 
-Node* Parser::ParseNamedExpression() {
+Node* Parser::ParseNamedExpression(bool check_assignment) {
   if (IsPlainName() && IsOp(":=", 1)) {
     Pos start = Start();
     ast::Name* target = NameFromToken(Cur(), ast::ExprContext::kStore);
@@ -1433,6 +1569,32 @@ Node* Parser::ParseNamedExpression() {
   if (IsOp(":=")) {
     return RaiseAtNode(expression, absl::StrFormat("cannot use assignment expressions with %s",
                                                    ExpressionName(expression)));
+  }
+  if (check_assignment && IsOp("=") && !in_error_check_) {
+    bool is_name = expression->node_kind == ast::Kind::kName;
+    bool excluded = expression->node_kind == ast::Kind::kList ||
+                    expression->node_kind == ast::Kind::kTuple ||
+                    expression->node_kind == ast::Kind::kGeneratorExp ||
+                    IsSingletonConstant(expression) || !IsBitwiseOrLevel(expression, true);
+    if (is_name || !excluded) {
+      Mark mark = Save();
+      Advance();  // =
+      in_error_check_ = true;
+      Node* value = ParseBitOr();
+      in_error_check_ = false;
+      bool matches = value != nullptr && !failed_ && !IsOp("=") && !IsOp(":=");
+      if (!Restore(mark)) return nullptr;
+      if (matches) {
+        if (is_name) {
+          return RaiseAtNode(expression,
+                             "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        }
+        return RaiseAtNode(expression,
+                           absl::StrFormat("cannot assign to %s here. Maybe you meant '==' "
+                                           "instead of '='?",
+                                           ExpressionName(expression)));
+      }
+    }
   }
   return expression;
 }
@@ -1602,12 +1764,10 @@ Node* Parser::ParseComparison() {
   return node;
 }
 
-namespace {
 struct BinaryOperator {
   const char* text;
   ast::OperatorKind op;
 };
-}  // namespace
 
 #define KILN_BINARY_LEVEL(Function, Next, ...)                     \
   Node* Parser::Function() {                                      \
@@ -1734,7 +1894,7 @@ Node* Parser::ParsePrimary(bool for_target) {
   }
 }
 
-Node* Parser::ParseCall(Node* function) {
+Node* Parser::ParseCall(Node* function, bool allow_generator) {
   Pos open = Start();
   Advance();  // (
   ++bracket_depth_;
@@ -1781,12 +1941,12 @@ Node* Parser::ParseCall(Node* function) {
       keywords.push_back(keyword);
       saw_keyword = true;
     } else {
-      Node* value = ParseNamedExpression();
+      Node* value = ParseNamedExpression(/*check_assignment=*/false);
       if (!value) return nullptr;
       if (IsOp("=")) {
         return RaiseAtNode(value, "expression cannot contain assignment, perhaps you meant \"==\"?");
       }
-      if (IsKeyword("for") || (IsKeyword("async") && IsKeyword("for", 1))) {
+      if (allow_generator && (IsKeyword("for") || (IsKeyword("async") && IsKeyword("for", 1)))) {
         std::vector<Node*> generators;
         if (!ParseComprehensionClauses(&generators)) return nullptr;
         if (!args.empty() || !keywords.empty() || !IsOp(")")) {
@@ -2072,6 +2232,9 @@ Node* Parser::ParseDictOrSet() {
       if (first->node_kind == ast::Kind::kStarred) {
         return RaiseAtNode(first, "cannot use a starred expression in a dictionary value");
       }
+      if (IsOp("*")) {
+        return RaiseAtToken(Cur(), "cannot use a starred expression in a dictionary value");
+      }
       Node* value = ParseExpression();
       if (!value) return nullptr;
       if (IsKeyword("for") || (IsKeyword("async") && IsKeyword("for", 1))) {
@@ -2218,7 +2381,6 @@ struct Parser::FStringState {
   bool fmode = false;
 };
 
-namespace {
 
 struct StringToken {
   bool is_bytes = false;
@@ -2254,7 +2416,6 @@ std::string Utf8DecodeError(std::string_view text, size_t bad) {
       reason);
 }
 
-}  // namespace
 
 Node* Parser::ParseStrings() {
   Pos first = Start();
@@ -2263,62 +2424,63 @@ Node* Parser::ParseStrings() {
   size_t end_index = pos_;
   Pos last_end = previous_end_;
   const Token& after = Cur();  // CPython reports string errors here
-  bool any_bytes = false;
-  bool any_str = false;
-  for (size_t i = first_index; i < end_index; ++i) {
-    if (SplitStringToken(tokens_[i].text).is_bytes) any_bytes = true; else any_str = true;
-  }
-  if (any_bytes && any_str) {
-    return RaiseAtToken(tokens_[first_index], "cannot mix bytes and nonbytes literals");
-  }
   auto make_node_span = [&](Node* node) {
     node->lineno = first.line;
     node->col_offset = first.col;
     node->end_lineno = last_end.line;
     node->end_col_offset = last_end.col;
   };
+  // Token by token, as CPython: decode, then check bytes/str mixing, then
+  // parse the f-string.
   std::string error;
-  if (any_bytes) {
-    std::string value;
-    for (size_t i = first_index; i < end_index; ++i) {
-      StringToken piece = SplitStringToken(tokens_[i].text);
-      std::string decoded;
-      if (!DecodeBytesLiteral(piece.body, piece.is_raw, &decoded, &error)) {
-        return RaiseAtToken(after, error);
-      }
-      value += decoded;
-    }
-    auto* constant = arena_.New<ast::Constant>();
-    constant->value.type = ast::ConstantValue::Type::kBytes;
-    constant->value.text = arena_.CopyString(value);
-    make_node_span(constant);
-    return constant;
-  }
+  bool bytes_mode = false;
+  std::string bytes_value;
   bool unicode_kind = !tokens_[first_index].text.empty() && tokens_[first_index].text[0] == 'u';
   FStringState state;
   for (size_t i = first_index; i < end_index; ++i) {
     const Token& token = tokens_[i];
     StringToken piece = SplitStringToken(token.text);
-    size_t bad = lex::FindInvalidUtf8(piece.body);
-    if (bad != std::string_view::npos) {
-      return RaiseAtToken(after, Utf8DecodeError(piece.body, bad));
+    std::string decoded;
+    if (piece.is_bytes) {
+      if (!DecodeBytesLiteral(piece.body, piece.is_raw, &decoded, &error)) {
+        return RaiseAtToken(after, error);
+      }
+    } else {
+      size_t bad = lex::FindInvalidUtf8(piece.body);
+      if (bad != std::string_view::npos) {
+        return RaiseAtToken(after, Utf8DecodeError(piece.body, bad));
+      }
+      if (!piece.is_f) {
+        if (piece.is_raw) {
+          decoded.assign(piece.body);
+        } else if (!DecodeStrEscapes(piece.body, &decoded, &error)) {
+          return RaiseAtToken(after, error);
+        }
+      }
     }
-    if (piece.is_f) {
+    if (i != first_index && bytes_mode != piece.is_bytes) {
+      return RaiseAtToken(after, "cannot mix bytes and nonbytes literals");
+    }
+    bytes_mode = piece.is_bytes;
+    if (piece.is_bytes) {
+      bytes_value += decoded;
+    } else if (piece.is_f) {
       state.fmode = true;
       std::string_view cursor = piece.body;
       if (!ParseFString(token, piece.body, 0, piece.is_raw, 0, &state, &cursor, first, last_end,
                         &unicode_kind)) {
         return nullptr;
       }
-      continue;
-    }
-    if (piece.is_raw) {
-      state.last.append(piece.body);
     } else {
-      std::string decoded;
-      if (!DecodeStrEscapes(piece.body, &decoded, &error)) return RaiseAtToken(after, error);
       state.last += decoded;
     }
+  }
+  if (bytes_mode) {
+    auto* constant = arena_.New<ast::Constant>();
+    constant->value.type = ast::ConstantValue::Type::kBytes;
+    constant->value.text = arena_.CopyString(bytes_value);
+    make_node_span(constant);
+    return constant;
   }
   auto make_constant = [&](const std::string& text) {
     auto* constant = arena_.New<ast::Constant>();
@@ -2708,7 +2870,11 @@ Node* Parser::ParseMatch() {
       subject = tuple;
     }
   }
-  if (subject && IsKind(TokenKind::kNewline)) return RaiseAtToken(Cur(), "expected ':'");
+  if (subject && IsKind(TokenKind::kNewline)) {
+    // `match x` + newline: "expected ':'" unless the line parses otherwise
+    // (as `match(x)` does); ParseSimpleStatements decides.
+    match_newline_index_ = pos_;
+  }
   if (!subject || !IsOp(":")) {
     if (!Restore(mark)) return nullptr;
     return nullptr;
@@ -2846,7 +3012,19 @@ Node* Parser::ParseSignedNumber(bool allow_complex) {
     ast::OperatorKind op = Cur().text == "+" ? ast::OperatorKind::kAdd : ast::OperatorKind::kSub;
     Advance();
     if (!IsKind(TokenKind::kNumber)) return Fail();
+    const Node* real = value->node_kind == ast::Kind::kUnaryOp
+                           ? static_cast<ast::UnaryOp*>(value)->operand
+                           : value;
+    if (static_cast<const ast::Constant*>(real)->value.type ==
+        ast::ConstantValue::Type::kComplex) {
+      return RaiseAtNode(value, "real number required in complex literal");
+    }
     Node* imaginary = ParseAtom();
+    if (!imaginary) return nullptr;
+    if (static_cast<ast::Constant*>(imaginary)->value.type !=
+        ast::ConstantValue::Type::kComplex) {
+      return RaiseAtNode(imaginary, "imaginary number required in complex literal");
+    }
     auto* sum = New<ast::BinOp>(start);
     sum->left = value;
     sum->op = op;

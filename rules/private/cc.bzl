@@ -10,6 +10,9 @@ exec-configured tools (kilnc) are built with the same language level.
 
 KILN_COPTS = [
     "-std=c++17",
+    # The runtime is every program's hot path and kilnc runs in every build: optimise
+    # whatever the compilation mode.
+    "-O2",
     "-Wall",
     "-Wextra",
     "-Wno-unused-parameter",

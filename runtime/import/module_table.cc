@@ -29,12 +29,36 @@ PyObject* FindSpec(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyOb
     return nullptr;
   }
   const ModuleDef* def = DefFromName(args[0]);
-  if (def == nullptr) Py_RETURN_NONE;
+  bool namespace_package = false;
+  if (def == nullptr) {
+    // A folder of compiled modules without an __init__.py: an implicit namespace package.
+    const char* name = PyUnicode_AsUTF8(args[0]);
+    if (name == nullptr) return nullptr;
+    size_t length = std::strlen(name);
+    for (const ModuleDef* const* entry = g_table; entry && *entry; ++entry) {
+      if (std::strncmp((*entry)->name, name, length) == 0 && (*entry)->name[length] == '.') {
+        namespace_package = true;
+        break;
+      }
+    }
+    if (!namespace_package) Py_RETURN_NONE;
+  }
   PyObject* machinery = PyImport_ImportModule("importlib.machinery");
   if (machinery == nullptr) return nullptr;
   PyObject* spec_type = PyObject_GetAttrString(machinery, "ModuleSpec");
   Py_DECREF(machinery);
   if (spec_type == nullptr) return nullptr;
+  if (namespace_package) {
+    // loader None and a list of locations: importlib makes it a namespace package.
+    PyObject* positional = Py_BuildValue("(OO)", args[0], Py_None);
+    PyObject* keywords = Py_BuildValue("{s:O}", "is_package", Py_True);
+    PyObject* spec = positional && keywords ? PyObject_Call(spec_type, positional, keywords)
+                                            : nullptr;
+    Py_XDECREF(positional);
+    Py_XDECREF(keywords);
+    Py_DECREF(spec_type);
+    return spec;
+  }
   PyObject* positional = Py_BuildValue("(OO)", args[0], self);
   PyObject* keywords = Py_BuildValue("{s:s,s:O}", "origin", def->filename, "is_package",
                                      def->is_package ? Py_True : Py_False);

@@ -37,6 +37,6 @@ def compat_test(name, main = None, srcs = [], imports = [], data = [], size = "s
             "golden/%s.exit" % name,
             # The sources, where tracebacks look for their lines (as python3.11 does).
             main,
-        ] + srcs,
+        ] + [src for src in srcs if src != main],
         **kwargs
     )

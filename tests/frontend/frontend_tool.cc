@@ -6,6 +6,7 @@
 //   frontend_tool check FILE...        parse; print diagnostics; exit 1 on error
 //   frontend_tool batch LIST OUT_DIR   for each path (line i of LIST) write
 //                                      OUT_DIR/i.out like reference_dump.py does
+//   frontend_tool batch-tokens LIST OUT_DIR   same with dump-tokens (i.tok)
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -90,6 +91,20 @@ int main(int argc, char** argv) {
       }
     }
     return status;
+  }
+  if (command == "batch-tokens" && argc == 4) {
+    std::ifstream list(argv[2]);
+    std::string path;
+    int index = 0;
+    while (std::getline(list, path)) {
+      std::string bytes;
+      std::string text = ReadFile(path, &bytes) ? kiln::lex::DumpTokens(bytes) : "";
+      std::ofstream out(std::string(argv[3]) + "/" + std::to_string(index) + ".tok",
+                        std::ios::binary);
+      out << text;
+      ++index;
+    }
+    return 0;
   }
   if (command == "batch" && argc == 4) {
     std::ifstream list(argv[2]);

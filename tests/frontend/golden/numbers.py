@@ -5,4 +5,4 @@ d = 123456789012345678901234567890 + 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF + 0o7777
 e = [-1, +1, ~1, - - 1, 2 ** -1]
 f = 1if x else 2
 g = [0x1for x in y]
-h = 1.__class__ if 0 else 1 .real
+h = (1).__class__ if 0 else 1 .real

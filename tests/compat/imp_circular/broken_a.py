@@ -1,0 +1,2 @@
+import broken_b
+VALUE = 1

@@ -1,0 +1,5 @@
+from . import hello
+
+
+def run():
+    return "bye, after " + hello.run()

@@ -1,0 +1,2 @@
+def run():
+    return f"hello from {__name__}"

@@ -1,0 +1,8 @@
+import os as _os
+
+visible = "visible"
+_private = "private"
+
+
+def plain_function():
+    return "plain"
