@@ -257,6 +257,8 @@ class FunctionGenerator {
   void SliceInto(const ast::Slice* node, int target);
   void JoinedStr(const ast::JoinedStr* node, int target);
   void FormattedValue(const ast::FormattedValue* node, int target);
+  // The caller's namespace for locals()/vars()/dir()/eval()/exec() (a new reference).
+  void FrameLocals(int target, const Node* node);
   void MakeFunctionObject(const Node* node, const sema::Scope* child, int target,
                           const std::string& qualname);
   void Comprehension(const Node* node, int target);
@@ -357,6 +359,12 @@ class ModuleGenerator {
     return module.empty() ? base : base + "." + module;
   }
   void Declare(const std::string& text) { declarations_.push_back(text); }
+  // A new per-site cache for a global name; returns the expression for its address.
+  std::string NewGlobalCache() {
+    std::string name = absl::StrCat("global_cache_", global_cache_count_++);
+    Declare(absl::StrCat("kiln::GlobalCache ", name, ";"));
+    return "&" + name;
+  }
   // The source ranges of a function's error sites (see FunctionSpec::sites).
   void EmitSites(const std::string& c_name, const std::vector<const Node*>& sites) {
     std::vector<std::string> numbers;
@@ -383,6 +391,7 @@ class ModuleGenerator {
   std::map<const sema::Scope*, std::string> c_names_;
   std::set<std::string> imports_;
   int function_count_ = 0;
+  int global_cache_count_ = 0;
 };
 
 // ----------------------------------------------------------------------------
@@ -396,7 +405,8 @@ std::string FunctionGenerator::Qualname(const std::string& name) const {
   // Functions nested in functions get "<locals>" in their qualified name.
   if (is_module()) return name;
   const std::string& own = module_->QualnameOf(scope_);
-  if (is_class()) return own + "." + name;
+  // Comprehensions, like classes, add no "<locals>" (CPython's compiler_set_qualname).
+  if (is_class() || scope_->is_comprehension) return own + "." + name;
   return own + ".<locals>." + name;
 }
 
@@ -404,7 +414,8 @@ void FunctionGenerator::LoadName(std::string_view raw, int target, const Node* n
   std::string name = Mangle(raw);
   std::string constant = module_->constants().Name(name);
   if (is_module()) {
-    Line(absl::StrCat(S(target), " = kiln::LoadGlobal(globals, ", constant, ");"));
+    Line(absl::StrCat(S(target), " = kiln::LoadGlobalCached(globals, builtins, ", constant, ", ",
+                      module_->NewGlobalCache(), ");"));
     CheckSlot(target, node);
     return;
   }
@@ -428,7 +439,7 @@ void FunctionGenerator::LoadName(std::string_view raw, int target, const Node* n
     case sema::NameScope::kLocal: {
       int slot = LocalSlot(name);
       Line(absl::StrCat("if (!", S(slot), ") { kiln::RaiseUnboundLocal(", constant, "); kline = ",
-                        node->lineno, "; goto ", RaiseLabel(), "; }"));
+                        Site(node), "; goto ", RaiseLabel(), "; }"));
       Line(absl::StrCat(S(target), " = Py_NewRef(", S(slot), ");"));
       return;
     }
@@ -443,7 +454,8 @@ void FunctionGenerator::LoadName(std::string_view raw, int target, const Node* n
       return;
     }
     default:
-      Line(absl::StrCat(S(target), " = kiln::LoadGlobal(globals, ", constant, ");"));
+      Line(absl::StrCat(S(target), " = kiln::LoadGlobalCached(globals, builtins, ", constant, ", ",
+                        module_->NewGlobalCache(), ");"));
       CheckSlot(target, node);
       return;
   }
@@ -596,19 +608,19 @@ void FunctionGenerator::Constant(const ast::Constant* node, int target) {
 const char* BinaryFunction(ast::OperatorKind op, bool in_place) {
   using O = ast::OperatorKind;
   switch (op) {
-    case O::kAdd: return in_place ? "PyNumber_InPlaceAdd" : "PyNumber_Add";
-    case O::kSub: return in_place ? "PyNumber_InPlaceSubtract" : "PyNumber_Subtract";
-    case O::kMult: return in_place ? "PyNumber_InPlaceMultiply" : "PyNumber_Multiply";
+    case O::kAdd: return in_place ? "kiln::InPlaceAdd" : "kiln::Add";
+    case O::kSub: return in_place ? "kiln::InPlaceSubtract" : "kiln::Subtract";
+    case O::kMult: return in_place ? "kiln::InPlaceMultiply" : "kiln::Multiply";
     case O::kMatMult: return in_place ? "PyNumber_InPlaceMatrixMultiply" : "PyNumber_MatrixMultiply";
-    case O::kDiv: return in_place ? "PyNumber_InPlaceTrueDivide" : "PyNumber_TrueDivide";
-    case O::kMod: return in_place ? "PyNumber_InPlaceRemainder" : "PyNumber_Remainder";
+    case O::kDiv: return in_place ? "PyNumber_InPlaceTrueDivide" : "kiln::TrueDivide";
+    case O::kMod: return in_place ? "PyNumber_InPlaceRemainder" : "kiln::Remainder";
     case O::kPow: return in_place ? "kiln::InPlacePower" : "kiln::Power";
     case O::kLShift: return in_place ? "PyNumber_InPlaceLshift" : "PyNumber_Lshift";
     case O::kRShift: return in_place ? "PyNumber_InPlaceRshift" : "PyNumber_Rshift";
     case O::kBitOr: return in_place ? "PyNumber_InPlaceOr" : "PyNumber_Or";
     case O::kBitXor: return in_place ? "PyNumber_InPlaceXor" : "PyNumber_Xor";
     case O::kBitAnd: return in_place ? "PyNumber_InPlaceAnd" : "PyNumber_And";
-    case O::kFloorDiv: return in_place ? "PyNumber_InPlaceFloorDivide" : "PyNumber_FloorDivide";
+    case O::kFloorDiv: return in_place ? "PyNumber_InPlaceFloorDivide" : "kiln::FloorDivide";
   }
   return "?";
 }
@@ -629,7 +641,7 @@ void FunctionGenerator::CompareOp(ast::CmpOpKind op, int left, int right, int ta
     case C::kEq: case C::kNotEq: case C::kLt: case C::kLtE: case C::kGt: case C::kGtE: {
       const char* code = op == C::kEq ? "Py_EQ" : op == C::kNotEq ? "Py_NE" : op == C::kLt ? "Py_LT"
                          : op == C::kLtE ? "Py_LE" : op == C::kGt ? "Py_GT" : "Py_GE";
-      Line(absl::StrCat(S(target), " = PyObject_RichCompare(", S(left), ", ", S(right), ", ", code,
+      Line(absl::StrCat(S(target), " = kiln::RichCompare(", S(left), ", ", S(right), ", ", code,
                         ");"));
       break;
     }
@@ -708,6 +720,26 @@ void FunctionGenerator::BranchIfFalse(const Node* test, const std::string& false
     Line(absl::StrCat("goto ", false_label, ";"));
     Label(true_label);
     return;
+  }
+  if (const auto* compare = test->As<ast::Compare>(); compare && compare->ops.size == 1) {
+    using C = ast::CmpOpKind;
+    C op = compare->ops.items[0];
+    if (op != C::kIs && op != C::kIsNot && op != C::kIn && op != C::kNotIn) {
+      // `if a < b:` tests the comparison without making a bool object.
+      const char* code = op == C::kEq ? "Py_EQ" : op == C::kNotEq ? "Py_NE" : op == C::kLt ? "Py_LT"
+                         : op == C::kLtE ? "Py_LE" : op == C::kGt ? "Py_GT" : "Py_GE";
+      int left = ExprTemp(compare->left);
+      int right = ExprTemp(compare->comparators[0]);
+      Line("{");
+      Line(absl::StrCat("  int truth = kiln::CompareBool(", S(left), ", ", S(right), ", ", code, ");"));
+      Line(absl::StrCat("  Py_CLEAR(", S(left), "); Py_CLEAR(", S(right), ");"));
+      Line(absl::StrCat("  if (truth < 0) { kline = ", Site(test), "; goto ", RaiseLabel(), "; }"));
+      Line(absl::StrCat("  if (!truth) goto ", false_label, ";"));
+      Line("}");
+      Free(left);
+      Free(right);
+      return;
+    }
   }
   int value = ExprTemp(test);
   Line("{");
@@ -848,15 +880,18 @@ void FunctionGenerator::Call(const ast::Call* node, int target) {
   for (Node* argument : node->args) simple = simple && !argument->As<ast::Starred>();
   for (Node* keyword : node->keywords) simple = simple && keyword->As<ast::Keyword>()->arg.data();
 
-  // Zero-argument super() in a method: pass __class__ and the first argument.
+  // Zero-argument super(): pass __class__ and the first argument (nullptr when the code
+  // has no __class__ cell or no arguments: kiln::ZeroArgSuper raises CPython's errors).
   if (const auto* name = node->func->As<ast::Name>();
-      name && name->id == "super" && node->args.size == 0 && node->keywords.size == 0 &&
-      scope_->kind == sema::ScopeKind::kFunction && LocalSlot("__class__") >= 0) {
+      name && name->id == "super" && node->args.size == 0 && node->keywords.size == 0) {
+    bool in_function = scope_->kind == sema::ScopeKind::kFunction;
     int function = ExprTemp(node->func);
-    std::string first = first_argument_slot_ >= 0 ? S(first_argument_slot_) : "nullptr";
-    std::string cell = S(LocalSlot("__class__"));
-    if (scope_->Resolve(scope_->parameters.empty() ? "" : scope_->parameters[0]) ==
-            sema::NameScope::kCell) {
+    std::string first =
+        in_function && first_argument_slot_ >= 0 ? S(first_argument_slot_) : "nullptr";
+    std::string cell =
+        in_function && LocalSlot("__class__") >= 0 ? S(LocalSlot("__class__")) : "nullptr";
+    if (in_function && !scope_->parameters.empty() &&
+        scope_->Resolve(scope_->parameters[0]) == sema::NameScope::kCell) {
       first = absl::StrCat("PyCell_GET(", S(LocalSlot(scope_->parameters[0])), ")");
     }
     Line(absl::StrCat(S(target), " = kiln::ZeroArgSuper(", S(function), ", ", cell, ", ", first,
@@ -864,6 +899,36 @@ void FunctionGenerator::Call(const ast::Call* node, int target) {
     ClearAndFree(function);
     CheckSlot(target, node);
     return;
+  }
+
+  // globals(), locals(), vars(), dir(), eval(source), exec(source): the builtins read the
+  // caller's frame, so compiled code passes its namespaces (kiln::FrameBuiltin).
+  if (const auto* name = node->func->As<ast::Name>(); name && node->keywords.size == 0) {
+    std::string id = Str(name->id);
+    bool no_arguments = id == "globals" || id == "locals" || id == "vars" || id == "dir";
+    bool source_only = id == "eval" || id == "exec";
+    if ((no_arguments && node->args.size == 0) ||
+        (source_only && node->args.size == 1 && !node->args[0]->As<ast::Starred>())) {
+      int function = ExprTemp(node->func);
+      int argument = source_only ? ExprTemp(node->args[0]) : -1;
+      Line(absl::StrCat("if (kiln::IsFrameBuiltin(", S(function), ", ", CString(id), ")) {"));
+      int locals = Temp();
+      FrameLocals(locals, node);
+      Line(absl::StrCat(S(target), " = kiln::FrameBuiltin(", S(function), ", globals, ", S(locals),
+                        ", ", argument >= 0 ? S(argument) : "nullptr", ");"));
+      ClearAndFree(locals);
+      Line("} else {");
+      if (argument >= 0) {
+        Line(absl::StrCat(S(target), " = PyObject_CallOneArg(", S(function), ", ", S(argument), ");"));
+      } else {
+        Line(absl::StrCat(S(target), " = PyObject_CallNoArgs(", S(function), ");"));
+      }
+      Line("}");
+      ClearAndFree(function);
+      if (argument >= 0) ClearAndFree(argument);
+      CheckSlot(target, node);
+      return;
+    }
   }
 
   if (!simple) {
@@ -928,17 +993,22 @@ void FunctionGenerator::Call(const ast::Call* node, int target) {
     kwnames = module_->constants().Tuple(refs);
   }
 
-  // obj.method(...): call without making a bound method (as LOAD_METHOD does).
+  // obj.method(...): call without making a bound method (as LOAD_METHOD does); the
+  // method is looked up before the arguments are evaluated, and a failed lookup is
+  // reported at the attribute, as CPython does.
   if (const auto* attribute = node->func->As<ast::Attribute>()) {
-    uint32_t total = 1 + positional_count + keyword_count;
+    uint32_t total = 2 + positional_count + keyword_count;  // [callable, self, args...]
     int first = TempArray(total);
-    Expr(attribute->value, first);
-    for (uint32_t i = 0; i < positional_count; ++i) Expr(node->args[i], first + 1 + i);
+    Expr(attribute->value, first + 1);
+    ErrorIf(absl::StrCat("kiln::LoadMethod(", module_->constants().Name(Mangle(attribute->attr)),
+                         ", &", S(first), ") < 0"),
+            attribute);
+    for (uint32_t i = 0; i < positional_count; ++i) Expr(node->args[i], first + 2 + i);
     for (uint32_t i = 0; i < keyword_count; ++i) {
-      Expr(node->keywords[i]->As<ast::Keyword>()->value, first + 1 + positional_count + i);
+      Expr(node->keywords[i]->As<ast::Keyword>()->value, first + 2 + positional_count + i);
     }
-    Line(absl::StrCat(S(target), " = kiln::CallMethod(", module_->constants().Name(Mangle(attribute->attr)),
-                      ", &", S(first), ", ", positional_count + 1, ", ", kwnames, ");"));
+    Line(absl::StrCat(S(target), " = kiln::CallLoadedMethod(&", S(first), ", ", positional_count,
+                      ", ", kwnames, ");"));
     for (uint32_t i = 0; i < total; ++i) Clear(first + i);
     FreeArray(first, total);
     CheckSlot(target, node);
@@ -959,6 +1029,41 @@ void FunctionGenerator::Call(const ast::Call* node, int target) {
   }
   FreeArray(first, total);
   CheckSlot(target, node);
+}
+
+void FunctionGenerator::FrameLocals(int target, const Node* node) {
+  if (is_module()) {
+    Line(absl::StrCat(S(target), " = Py_NewRef(globals);"));
+    return;
+  }
+  if (is_class()) {
+    Line(absl::StrCat(S(target), " = Py_NewRef(ns);"));
+    return;
+  }
+  // A snapshot of the function's variables in co_localsplusnames order: parameters and
+  // locals, then the other cells, then free variables; unbound names are left out.
+  std::vector<std::string> names = scope_->parameters;
+  auto add = [&](const std::string& name) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  };
+  for (const sema::Symbol& symbol : scope_->symbols) {
+    if (symbol.scope == sema::NameScope::kLocal) add(symbol.name);
+  }
+  for (const std::string& name : scope_->NamesWithScope(sema::NameScope::kCell)) add(name);
+  for (const std::string& name : scope_->NamesWithScope(sema::NameScope::kFree)) add(name);
+  Line(absl::StrCat(S(target), " = PyDict_New();"));
+  CheckSlot(target, node);
+  for (const std::string& name : names) {
+    int slot = LocalSlot(name);
+    if (slot < 0) continue;
+    sema::NameScope resolved = scope_->Resolve(name);
+    std::string value = resolved == sema::NameScope::kCell || resolved == sema::NameScope::kFree
+                            ? absl::StrCat("PyCell_GET(", S(slot), ")")
+                            : S(slot);
+    ErrorIf(absl::StrCat(value, " && PyDict_SetItem(", S(target), ", ",
+                         module_->constants().Name(name), ", ", value, ") < 0"),
+            node);
+  }
 }
 
 void FunctionGenerator::MakeFunctionObject(const Node* node, const sema::Scope* child, int target,
@@ -1412,6 +1517,20 @@ void FunctionGenerator::Assign(const Node* target, int value) {
 void FunctionGenerator::AugAssign(const ast::AugAssign* node) {
   const Node* target = node->target;
   int result = Temp();
+  const auto* target_name = target->As<ast::Name>();
+  if (target_name && node->op == ast::OperatorKind::kAdd && !is_module() && !is_class() &&
+      scope_->Resolve(Mangle(target_name->id)) == sema::NameScope::kLocal) {
+    // `local += value`: in place, so that building a str in a loop stays linear.
+    int slot = LocalSlot(Mangle(target_name->id));
+    std::string constant = module_->constants().Name(Mangle(target_name->id));
+    Line(absl::StrCat("if (!", S(slot), ") { kiln::RaiseUnboundLocal(", constant, "); kline = ",
+                      Site(target), "; goto ", RaiseLabel(), "; }"));
+    int value = ExprTemp(node->value);
+    ErrorIf(absl::StrCat("kiln::InPlaceAddLocal(&", S(slot), ", ", S(value), ") < 0"), node);
+    ClearAndFree(value);
+    Free(result);
+    return;
+  }
   if (const auto* name = target->As<ast::Name>()) {
     int current = Temp();
     LoadName(name->id, current, target);
@@ -1659,7 +1778,7 @@ void FunctionGenerator::For(const ast::For* node) {
   int iterator = NewSlot();
   Line(absl::StrCat(S(iterator), " = PyObject_GetIter(", S(iterable), ");"));
   ClearAndFree(iterable);
-  CheckSlot(iterator, node->iter);
+  CheckSlot(iterator, node);  // CPython: GET_ITER and FOR_ITER are at the for statement
   std::string top = NewLabel("for");
   std::string orelse = NewLabel("for_else");
   std::string end = NewLabel("for_end");
@@ -1673,7 +1792,7 @@ void FunctionGenerator::For(const ast::For* node) {
   int item = Temp();
   Line("{");
   Line(absl::StrCat("  int status = kiln::IterNext(", S(iterator), ", &", S(item), ");"));
-  Line(absl::StrCat("  if (status < 0) { kline = ", Site(node->iter), "; goto ", RaiseLabel(), "; }"));
+  Line(absl::StrCat("  if (status < 0) { kline = ", Site(node), "; goto ", RaiseLabel(), "; }"));
   Line(absl::StrCat("  if (status == 0) { Py_CLEAR(", S(iterator), "); goto ", orelse, "; }"));
   Line("}");
   Assign(node->target, item);
@@ -1942,6 +2061,23 @@ void FunctionGenerator::Raise(const ast::Raise* node) {
   Line(absl::StrCat("kline = ", Site(node), "; goto ", RaiseLabel(), ";"));
 }
 
+// CPython raises AssertionError at the location its jump code set last: the last
+// comparison (in code order) among the test's and/or/not/if-else parts, else the statement.
+static void LastJumpComparison(const Node* test, const Node** site) {
+  if (test->As<ast::Compare>()) {
+    *site = test;
+  } else if (const auto* boolop = test->As<ast::BoolOp>()) {
+    for (Node* value : boolop->values) LastJumpComparison(value, site);
+  } else if (const auto* unary = test->As<ast::UnaryOp>();
+             unary && unary->op == ast::UnaryOpKind::kNot) {
+    LastJumpComparison(unary->operand, site);
+  } else if (const auto* ifexp = test->As<ast::IfExp>()) {
+    LastJumpComparison(ifexp->test, site);
+    LastJumpComparison(ifexp->body, site);
+    LastJumpComparison(ifexp->orelse, site);
+  }
+}
+
 void FunctionGenerator::Assert(const ast::Assert* node) {
   std::string ok = NewLabel("assert_ok");
   std::string failed = NewLabel("assert_failed");
@@ -1952,7 +2088,9 @@ void FunctionGenerator::Assert(const ast::Assert* node) {
   if (node->msg) message = ExprTemp(node->msg);
   Line(absl::StrCat("kiln::RaiseAssertion(", message >= 0 ? S(message) : "nullptr", ");"));
   if (message >= 0) ClearAndFree(message);
-  Line(absl::StrCat("kline = ", Site(node), "; goto ", RaiseLabel(), ";"));
+  const Node* site = node;
+  LastJumpComparison(node->test, &site);
+  Line(absl::StrCat("kline = ", Site(site), "; goto ", RaiseLabel(), ";"));
   Label(ok);
 }
 
@@ -2289,7 +2427,7 @@ void FunctionGenerator::Generate() {
         iterator = NewSlot();
         Line(absl::StrCat(S(iterator), " = PyObject_GetIter(", S(iterable), ");"));
         ClearAndFree(iterable);
-        CheckSlot(iterator, generator->iter);
+        CheckSlot(iterator, node);  // at the comprehension, as CPython
       }
       std::string top = NewLabel("comp_for");
       std::string end = NewLabel("comp_end");
@@ -2303,7 +2441,7 @@ void FunctionGenerator::Generate() {
       int item = Temp();
       Line("{");
       Line(absl::StrCat("  int status = kiln::IterNext(", S(iterator), ", &", S(item), ");"));
-      Line(absl::StrCat("  if (status < 0) { kline = ", Site(generator->iter), "; goto ", RaiseLabel(),
+      Line(absl::StrCat("  if (status < 0) { kline = ", Site(node), "; goto ", RaiseLabel(),
                         "; }"));
       Line(absl::StrCat("  if (status == 0) { ", i == 0 ? "" : "Py_CLEAR(" + S(iterator) + "); ",
                         "goto ", end, "; }"));
@@ -2351,6 +2489,12 @@ void FunctionGenerator::Generate() {
   std::string temps_clear;
   for (int slot : temp_slots_) absl::StrAppend(&temps_clear, "Py_CLEAR(s[", slot, "]); ");
   int slots = std::max(slot_count_, 1);
+  // On leaving, temporaries are already NULL (consumed, or cleared at raise_0): only
+  // locals and block slots need releasing.
+  std::string release;
+  for (int i = 0; i < slot_count_; ++i) {
+    if (!temp_slots_.count(i)) absl::StrAppend(&release, "  Py_XDECREF(s[", i, "]);\n");
+  }
   std::string header;
   std::string footer;
   if (is_module()) {
@@ -2358,18 +2502,22 @@ void FunctionGenerator::Generate() {
                           "  if (!k[0] && InitConstants() < 0) return -1;\n",
                           "  PyObject* globals = PyModule_GetDict(module);\n",
                           "  if (kiln::EnsureBuiltins(globals) < 0) return -1;\n",
+                          "  PyObject* builtins = kiln::BuiltinsOf(globals);\n",
                           "  PyObject* s[", slots, "] = {};\n  int kline = 0;\n",
-                          "  PyObject* retval = nullptr;\n  (void)retval;\n");
+                          "  PyObject* retval = nullptr;\n  (void)retval;\n",
+                          // The recursion limit counts compiled bodies as CPython counts frames.
+                          "  if (Py_EnterRecursiveCall(\"\")) return -1;\n");
     footer = absl::StrCat("  retval = Py_None;\n  goto done;\nraise_0:\n",
-                          "  kiln::AddTraceback(code, globals, kline);\nunwind_0:\n",
-                          "  retval = nullptr;\ndone:\n",
-                          "  for (int i = 0; i < ", slots, "; ++i) Py_XDECREF(s[i]);\n",
+                          "  kiln::AddTraceback(code, globals, kline);\n  KILN_CLEAR_TEMPS();\nunwind_0:\n",
+                          "  retval = nullptr;\ndone:\n  Py_LeaveRecursiveCall();\n", release,
                           "  return retval ? 0 : -1;\n}\n");
   } else if (is_class()) {
     header = absl::StrCat("PyObject* ", c_name_, "_body(PyObject* func, PyObject* ns) {\n",
                           "  PyObject* globals = ((PyFunctionObject*)func)->func_globals;\n",
+                          "  PyObject* builtins = ((PyFunctionObject*)func)->func_builtins;\n",
                           "  PyObject* s[", slots, "] = {};\n  int kline = 0;\n",
-                          "  PyObject* retval = nullptr;\n", prologue);
+                          "  PyObject* retval = nullptr;\n",
+                          "  if (Py_EnterRecursiveCall(\"\")) return nullptr;\n", prologue);
     std::string cell_result =
         class_cell_slot_ >= 0
             ? absl::StrCat("  if (PyObject_SetItem(ns, ", module_->constants().Name("__classcell__"), ", ",
@@ -2377,9 +2525,8 @@ void FunctionGenerator::Generate() {
                            "; goto raise_0; }\n  retval = Py_NewRef(", S(class_cell_slot_), ");\n")
             : "  retval = Py_NewRef(Py_None);\n";
     footer = absl::StrCat(cell_result, "  goto done;\nraise_0:\n",
-                          "  kiln::AddTraceback(code, globals, kline);\nunwind_0:\n",
-                          "  retval = nullptr;\ndone:\n",
-                          "  for (int i = 0; i < ", slots, "; ++i) Py_XDECREF(s[i]);\n",
+                          "  kiln::AddTraceback(code, globals, kline);\n  KILN_CLEAR_TEMPS();\nunwind_0:\n",
+                          "  retval = nullptr;\ndone:\n  Py_LeaveRecursiveCall();\n", release,
                           "  return retval;\n}\n");
   } else {
     // Argument binding, shared by plain functions and generators.
@@ -2437,6 +2584,7 @@ void FunctionGenerator::Generate() {
                             "  PyObject** s = F->slots;\n  PyObject* func = F->function;\n",
                             "  PyObject* const code = ", code, ";\n",
                             "  PyObject* globals = ((PyFunctionObject*)func)->func_globals;\n",
+                            "  PyObject* builtins = ((PyFunctionObject*)func)->func_builtins;\n",
                             "  int kline = 0;\n  PyObject* retval = nullptr;\n",
                             "  switch (F->state) {\n    case 0: break;\n");
       for (int i = 1; i <= resume_count_; ++i) {
@@ -2452,11 +2600,14 @@ void FunctionGenerator::Generate() {
     } else {
       header = absl::StrCat(entry_signature, " {\n", "  PyObject* s[", slots, "] = {};\n", bind, cells,
                             "  PyObject* globals = ((PyFunctionObject*)func)->func_globals;\n",
-                            "  int kline = 0;\n  PyObject* retval = nullptr;\n");
+                            "  PyObject* builtins = ((PyFunctionObject*)func)->func_builtins;\n",
+                            "  int kline = 0;\n  PyObject* retval = nullptr;\n",
+                            "  if (Py_EnterRecursiveCall(\"\")) {\n",
+                            "    for (int i = 0; i < ", slots, "; ++i) Py_XDECREF(s[i]);\n",
+                            "    return nullptr;\n  }\n");
       footer = absl::StrCat("  retval = Py_NewRef(Py_None);\n  goto done;\nraise_0:\n",
-                            "  kiln::AddTraceback(code, globals, kline);\nunwind_0:\n",
-                            "  retval = nullptr;\ndone:\n",
-                            "  for (int i = 0; i < ", slots, "; ++i) Py_XDECREF(s[i]);\n",
+                            "  kiln::AddTraceback(code, globals, kline);\n  KILN_CLEAR_TEMPS();\nunwind_0:\n",
+                            "  retval = nullptr;\ndone:\n  Py_LeaveRecursiveCall();\n", release,
                             "  return retval;\n}\n");
     }
   }

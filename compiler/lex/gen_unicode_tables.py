@@ -7,7 +7,9 @@ interpreter (3.11 -> Unicode 14.0):
 Tables (code points >= 0x80 only; ASCII is handled in code):
   kXidStartRanges, kXidContinueRanges: identifier characters (str.isidentifier)
   kNonPrintableRanges: characters repr() escapes (not str.isprintable())
-  kNfkcMap: single code point -> NFKC replacement (sequence in kNfkcPool)
+  kNfkdMap: code point -> full compatibility decomposition (in kNfkdPool)
+  kCombiningClasses: canonical combining class of every non-starter
+  kCompositions: canonical composition pairs (first, second) -> composite
 """
 import sys
 import unicodedata
@@ -41,22 +43,51 @@ def main():
     emit_ranges('kXidStartRanges', ranges(lambda cp: chr(cp).isidentifier()))
     emit_ranges('kXidContinueRanges', ranges(lambda cp: ('a' + chr(cp)).isidentifier()))
     emit_ranges('kNonPrintableRanges', ranges(lambda cp: not chr(cp).isprintable(), 0))
+    # NFKC = full compatibility decomposition (kNfkdMap), canonical ordering
+    # by combining class (kCombiningClasses), canonical composition
+    # (kCompositions; Hangul is algorithmic in code).
     pool = []
     entries = []
     for cp in range(0x80, 0x110000):
-        if not ('a' + chr(cp)).isidentifier():
-            continue
-        normal = unicodedata.normalize('NFKC', chr(cp))
-        if normal != chr(cp):
-            entries.append((cp, len(pool), len(normal)))
-            pool.extend(ord(c) for c in normal)
-    print('inline constexpr char32_t kNfkcPool[] = {')
+        if 0xAC00 <= cp <= 0xD7A3:
+            continue  # Hangul syllables: algorithmic
+        decomposed = unicodedata.normalize('NFKD', chr(cp))
+        if decomposed != chr(cp):
+            entries.append((cp, len(pool), len(decomposed)))
+            pool.extend(ord(c) for c in decomposed)
+    print('inline constexpr char32_t kNfkdPool[] = {')
     for i in range(0, len(pool), 12):
         print('    ' + ' '.join('0x%X,' % c for c in pool[i:i + 12]))
     print('};')
-    print('inline constexpr NfkcEntry kNfkcMap[] = {')
+    print('inline constexpr NfkcEntry kNfkdMap[] = {')
     for cp, offset, length in entries:
         print('    {0x%X, %d, %d},' % (cp, offset, length))
+    print('};')
+    print('inline constexpr CombiningClass kCombiningClasses[] = {')
+    for cp in range(0x110000):
+        ccc = unicodedata.combining(chr(cp))
+        if ccc:
+            print('    {0x%X, %d},' % (cp, ccc))
+    print('};')
+    pairs = []
+    for cp in range(0x110000):
+        if 0xAC00 <= cp <= 0xD7A3:
+            continue
+        decomposition = unicodedata.decomposition(chr(cp))
+        if not decomposition or decomposition.startswith('<'):
+            continue
+        parts = [int(x, 16) for x in decomposition.split()]
+        if len(parts) != 2:
+            continue
+        # Composition exclusions and non-starter decompositions never compose:
+        # keep only pairs that NFC actually recomposes.
+        if unicodedata.normalize('NFC', chr(parts[0]) + chr(parts[1])) != chr(cp):
+            continue
+        pairs.append((parts[0], parts[1], cp))
+    pairs.sort()
+    print('inline constexpr Composition kCompositions[] = {')
+    for first, second, composite in pairs:
+        print('    {0x%X, 0x%X, 0x%X},' % (first, second, composite))
     print('};')
     emit_codecs()
 

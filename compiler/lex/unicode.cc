@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/str_format.h"
 
@@ -16,6 +18,15 @@ struct NfkcEntry {
   char32_t code_point;
   uint32_t offset;
   uint32_t length;
+};
+struct CombiningClass {
+  char32_t code_point;
+  uint8_t value;
+};
+struct Composition {
+  char32_t first;
+  char32_t second;
+  char32_t composite;
 };
 struct SingleByteCodec {
   const char* name;
@@ -163,25 +174,114 @@ bool IsPrintable(char32_t code_point) {
   return !InRanges(kNonPrintableRanges, code_point);
 }
 
+namespace {
+
+constexpr char32_t kHangulFirst = 0xAC00;
+constexpr char32_t kHangulLast = 0xD7A3;
+constexpr char32_t kLeadFirst = 0x1100;
+constexpr char32_t kVowelFirst = 0x1161;
+constexpr char32_t kTrailFirst = 0x11A7;
+constexpr int kVowelCount = 21;
+constexpr int kTrailCount = 28;
+
+void Decompose(char32_t code_point, std::u32string* out) {
+  if (code_point >= kHangulFirst && code_point <= kHangulLast) {
+    int index = static_cast<int>(code_point - kHangulFirst);
+    out->push_back(kLeadFirst + index / (kVowelCount * kTrailCount));
+    out->push_back(kVowelFirst + (index % (kVowelCount * kTrailCount)) / kTrailCount);
+    if (index % kTrailCount) out->push_back(kTrailFirst + index % kTrailCount);
+    return;
+  }
+  const NfkcEntry* end = kNfkdMap + sizeof(kNfkdMap) / sizeof(kNfkdMap[0]);
+  const NfkcEntry* it = std::lower_bound(
+      kNfkdMap, end, code_point,
+      [](const NfkcEntry& entry, char32_t value) { return entry.code_point < value; });
+  if (it != end && it->code_point == code_point) {
+    for (uint32_t k = 0; k < it->length; ++k) out->push_back(kNfkdPool[it->offset + k]);
+  } else {
+    out->push_back(code_point);
+  }
+}
+
+int CombiningClassOf(char32_t code_point) {
+  const CombiningClass* end =
+      kCombiningClasses + sizeof(kCombiningClasses) / sizeof(kCombiningClasses[0]);
+  const CombiningClass* it = std::lower_bound(
+      kCombiningClasses, end, code_point,
+      [](const CombiningClass& entry, char32_t value) { return entry.code_point < value; });
+  return (it != end && it->code_point == code_point) ? it->value : 0;
+}
+
+// The canonical composite of (first, second), or 0.
+char32_t Compose(char32_t first, char32_t second) {
+  if (first >= kLeadFirst && first < kLeadFirst + 19 && second >= kVowelFirst &&
+      second < kVowelFirst + kVowelCount) {
+    return kHangulFirst +
+           ((first - kLeadFirst) * kVowelCount + (second - kVowelFirst)) * kTrailCount;
+  }
+  if (first >= kHangulFirst && first <= kHangulLast &&
+      (first - kHangulFirst) % kTrailCount == 0 && second > kTrailFirst &&
+      second < kTrailFirst + kTrailCount) {
+    return first + (second - kTrailFirst);
+  }
+  const Composition* end = kCompositions + sizeof(kCompositions) / sizeof(kCompositions[0]);
+  const Composition* it = std::lower_bound(
+      kCompositions, end, std::make_pair(first, second),
+      [](const Composition& entry, const std::pair<char32_t, char32_t>& value) {
+        return entry.first < value.first ||
+               (entry.first == value.first && entry.second < value.second);
+      });
+  if (it != end && it->first == first && it->second == second) return it->composite;
+  return 0;
+}
+
+}  // namespace
+
 std::string NormalizeIdentifier(std::string_view utf8) {
   bool ascii = std::all_of(utf8.begin(), utf8.end(),
                            [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) return std::string(utf8);
-  std::string out;
+  // 1. Full compatibility decomposition.
+  std::u32string text;
   size_t pos = 0;
   while (pos < utf8.size()) {
     int32_t code_point = DecodeUtf8(utf8, &pos);
-    if (code_point < 0) continue;
-    const NfkcEntry* end = kNfkcMap + sizeof(kNfkcMap) / sizeof(kNfkcMap[0]);
-    const NfkcEntry* it = std::lower_bound(
-        kNfkcMap, end, static_cast<char32_t>(code_point),
-        [](const NfkcEntry& entry, char32_t value) { return entry.code_point < value; });
-    if (it != end && it->code_point == static_cast<char32_t>(code_point)) {
-      for (uint32_t k = 0; k < it->length; ++k) AppendUtf8(kNfkcPool[it->offset + k], &out);
-    } else {
-      AppendUtf8(code_point, &out);
+    if (code_point >= 0) Decompose(static_cast<char32_t>(code_point), &text);
+  }
+  // 2. Canonical ordering: stable sort of each run of non-starters.
+  std::vector<int> classes(text.size());
+  for (size_t i = 0; i < text.size(); ++i) classes[i] = CombiningClassOf(text[i]);
+  for (size_t i = 1; i < text.size(); ++i) {
+    for (size_t k = i; k > 0 && classes[k] != 0 && classes[k - 1] > classes[k]; --k) {
+      std::swap(text[k], text[k - 1]);
+      std::swap(classes[k], classes[k - 1]);
     }
   }
+  // 3. Canonical composition.
+  std::u32string composed;
+  std::vector<int> composed_classes;
+  int starter = -1;  // index in `composed` of the last starter
+  for (size_t i = 0; i < text.size(); ++i) {
+    char32_t code_point = text[i];
+    int combining = classes[i];
+    if (starter >= 0) {
+      int last_class = composed_classes.back();
+      bool blocked = static_cast<size_t>(starter) != composed.size() - 1 &&
+                     (last_class == 0 || last_class >= combining);
+      if (!blocked) {
+        char32_t composite = Compose(composed[starter], code_point);
+        if (composite != 0) {
+          composed[starter] = composite;
+          continue;
+        }
+      }
+    }
+    if (combining == 0) starter = static_cast<int>(composed.size());
+    composed.push_back(code_point);
+    composed_classes.push_back(combining);
+  }
+  std::string out;
+  for (char32_t code_point : composed) AppendUtf8(code_point, &out);
   return out;
 }
 

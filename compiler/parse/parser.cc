@@ -116,13 +116,22 @@ class Parser {
 
   bool lex_error_hit() const { return lex_error_hit_; }
   bool failed() const { return failed_; }
-  const std::optional<SyntaxErrorInfo>& specific_error() const { return specific_; }
+  const std::optional<SyntaxErrorInfo>& specific_error() const {
+    return deferred_ ? deferred_ : specific_;
+  }
   // The furthest token fetched: CPython's location for "invalid syntax".
   const Token& FurthestToken() const {
     if (max_index_ < tokens_.size()) return tokens_[max_index_];
     return tokens_.empty() ? error_token_ : tokens_.back();
   }
   bool furthest_is_error_token() const { return max_index_ >= tokens_.size(); }
+  // The furthest token read at all, including the lookahead of CPython's
+  // second-pass error rules (decides "'(' was never closed").
+  const Token& FurthestTokenAnyPass() const {
+    size_t index = std::max(max_index_, error_check_max_index_);
+    if (index < tokens_.size()) return tokens_[index];
+    return tokens_.empty() ? error_token_ : tokens_.back();
+  }
 
  private:
   // ---- Token access -------------------------------------------------------
@@ -248,14 +257,27 @@ class Parser {
   };
   Mark Save() { return {pos_, previous_end_, failed_, specific_.has_value(), bracket_depth_}; }
   // Backtracks (only possible if the tokenizer error was not reached).
-  bool Restore(const Mark& mark) {
+  // With defer_errors, a specific error raised since the mark is kept aside:
+  // CPython's second pass would have raised it on this path, so it is the
+  // error to report if the file fails to parse after all.
+  bool Restore(const Mark& mark, bool defer_errors = false) {
     if (lex_error_hit_) return false;
     pos_ = mark.pos;
     previous_end_ = mark.previous_end;
     failed_ = mark.failed;
     bracket_depth_ = mark.bracket_depth;
-    if (!mark.had_specific) specific_.reset();
+    if (!mark.had_specific) {
+      if (defer_errors && specific_ && !deferred_) deferred_ = specific_;
+      specific_.reset();
+    }
     return true;
+  }
+
+  // After an error-rule lookahead: its reads do not move the first-pass
+  // "furthest token" (CPython's generic error location).
+  void EndErrorCheckReads(size_t first_pass_max) {
+    error_check_max_index_ = std::max(error_check_max_index_, max_index_);
+    max_index_ = first_pass_max;
   }
 
   // Counts nesting in units close to CPython's parser stack frames (its limit
@@ -413,10 +435,12 @@ class Parser {
   Token error_token_{};
   size_t pos_ = 0;
   size_t max_index_ = 0;
+  size_t error_check_max_index_ = 0;
   Pos previous_end_{1, 0};
   bool failed_ = false;
   bool lex_error_hit_ = false;
   std::optional<SyntaxErrorInfo> specific_;
+  std::optional<SyntaxErrorInfo> deferred_;  // see Restore()
   int depth_ = 0;
   int bracket_depth_ = 0;  // for "Perhaps you forgot a comma?"
   bool in_error_check_ = false;
@@ -793,7 +817,11 @@ Node* Parser::ParseExpressionStatement() {
       StartsExpression()) {
     // CPython's invalid_legacy_expression (Python 2 print/exec statements).
     Mark mark = Save();
+    size_t first_pass_max = max_index_;
+    in_error_check_ = true;
     Node* argument = ParseStarExpressions();
+    in_error_check_ = false;
+    EndErrorCheckReads(first_pass_max);
     if (argument != nullptr && !failed_) {
       return RaiseAtNode(first, absl::StrFormat("Missing parentheses in call to '%s'. Did you "
                                                 "mean %s(...)?",
@@ -1118,7 +1146,7 @@ Node* Parser::ParseFor(Pos start, bool is_async) {
   if (!SetContext(target, ast::ExprContext::kStore, "assign to")) return nullptr;
   Node* iter = ParseStarExpressions();
   if (!iter) return nullptr;
-  if (!ExpectForcedOp(":")) return nullptr;
+  if (!ExpectColon()) return nullptr;
   std::vector<Node*> body;
   if (!ParseBlock(&body, "'for' statement", line)) return nullptr;
   std::vector<Node*> orelse;
@@ -1197,7 +1225,7 @@ Node* Parser::ParseWith(Pos start, bool is_async) {
       done = true;
     } else {
       items.clear();
-      if (!Restore(mark)) return nullptr;
+      if (!Restore(mark, /*defer_errors=*/true)) return nullptr;
     }
   }
   if (!done) {
@@ -1246,6 +1274,7 @@ Node* Parser::ParseTry() {
     star = this_star;
     Node* type = nullptr;
     std::string_view name;
+    if (IsKind(TokenKind::kNewline)) return RaiseAtToken(Cur(), "expected ':'");
     if (!IsOp(":")) {
       type = ParseExpression();
       if (!type) return nullptr;
@@ -1380,7 +1409,7 @@ Node* Parser::ParseClassDef(std::vector<Node*> decorators) {
     bases = static_cast<ast::Call*>(call)->args;
     keywords = static_cast<ast::Call*>(call)->keywords;
   }
-  if (!ExpectForcedOp(":")) return nullptr;
+  if (!ExpectColon()) return nullptr;
   std::vector<Node*> body;
   if (!ParseBlock(&body, "class definition", line)) return nullptr;
   auto* node = New<ast::ClassDef>(start);
@@ -1578,10 +1607,12 @@ Node* Parser::ParseNamedExpression(bool check_assignment) {
                     IsSingletonConstant(expression) || !IsBitwiseOrLevel(expression, true);
     if (is_name || !excluded) {
       Mark mark = Save();
+      size_t first_pass_max = max_index_;
       Advance();  // =
       in_error_check_ = true;
       Node* value = ParseBitOr();
       in_error_check_ = false;
+      EndErrorCheckReads(first_pass_max);
       bool matches = value != nullptr && !failed_ && !IsOp("=") && !IsOp(":=");
       if (!Restore(mark)) return nullptr;
       if (matches) {
@@ -1616,16 +1647,19 @@ Node* Parser::ParseExpression() {
                        tokens_[pos_].text == "_");
   Node* body = ParseDisjunction();
   if (!body) return nullptr;
-  if (bracket_depth_ > 0 && !in_error_check_ && !name_then_string && !soft_keyword &&
-      StartsExpression()) {
-    // CPython's invalid_expression: two expressions in a row inside brackets.
+  if (!in_error_check_ && !name_then_string && !soft_keyword && StartsExpression()) {
+    // CPython's invalid_expression: two expressions in a row. Its second pass
+    // parses the second one wherever this happens (which can run into a
+    // tokenizer error further on), and reports it only inside brackets.
     const auto* name = body->As<ast::Name>();
     bool legacy = name != nullptr && (name->id == "print" || name->id == "exec");
     Mark mark = Save();
+    size_t first_pass_max = max_index_;
     in_error_check_ = true;
-    Node* next = legacy ? nullptr : ParseExpression();
+    Node* next = ParseExpression();
     in_error_check_ = false;
-    if (next != nullptr && !failed_) {
+    EndErrorCheckReads(first_pass_max);
+    if (next != nullptr && !failed_ && !legacy && bracket_depth_ > 0) {
       return RaiseAtNode(body, "invalid syntax. Perhaps you forgot a comma?");
     }
     if (!Restore(mark)) return nullptr;
@@ -2286,6 +2320,9 @@ Node* Parser::ParseDictOrSet() {
         return Fail();
       }
       Advance();
+      if (IsOp("*")) {
+        return RaiseAtToken(Cur(), "cannot use a starred expression in a dictionary value");
+      }
       Node* value = ParseExpression();
       if (!value) return nullptr;
       keys.push_back(key);
@@ -2876,12 +2913,12 @@ Node* Parser::ParseMatch() {
     match_newline_index_ = pos_;
   }
   if (!subject || !IsOp(":")) {
-    if (!Restore(mark)) return nullptr;
+    if (!Restore(mark, /*defer_errors=*/true)) return nullptr;
     return nullptr;
   }
   Advance();  // :
   if (!IsKind(TokenKind::kNewline)) {
-    if (!Restore(mark)) return nullptr;
+    if (!Restore(mark, /*defer_errors=*/true)) return nullptr;
     return nullptr;
   }
   Advance();
@@ -3251,7 +3288,8 @@ SyntaxErrorInfo ResolveError(Parser& parser, const lex::TokenStream& stream,
     if (lex_error->kind == lex::LexErrorKind::kRaised) {
       return FromLexError(*lex_error, stream, parser);
     }
-    if (lex_error->open_bracket && furthest.line > lex_error->open_bracket_line) {
+    if (lex_error->open_bracket &&
+        parser.FurthestTokenAnyPass().line > lex_error->open_bracket_line) {
       SyntaxErrorInfo unclosed;
       unclosed.message = absl::StrFormat("'%c' was never closed", lex_error->open_bracket);
       unclosed.line = lex_error->open_bracket_line;

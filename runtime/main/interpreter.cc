@@ -74,6 +74,18 @@ bool FindLayout(const char* argv0, Layout* layout, std::string* error) {
 }
 
 bool StartInterpreter(const Layout& layout, int argc, char** argv, std::string* error) {
+  // Locale and UTF-8 mode as python3.11 chooses them (the C/POSIX locale is coerced and
+  // enables UTF-8 mode, so stdout is UTF-8), without reading PYTHON* variables.
+  PyPreConfig preconfig;
+  PyPreConfig_InitPythonConfig(&preconfig);
+  preconfig.isolated = 1;
+  preconfig.use_environment = 0;
+  PyStatus prestatus = Py_PreInitialize(&preconfig);
+  if (PyStatus_Exception(prestatus)) {
+    *error = std::string("cannot start Python: ") +
+             (prestatus.err_msg ? prestatus.err_msg : "unknown");
+    return false;
+  }
   PyConfig config;
   PyConfig_InitIsolatedConfig(&config);
   config.site_import = 0;

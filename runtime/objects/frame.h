@@ -12,6 +12,13 @@ namespace kiln {
 // table, as for a frame the interpreter runs.
 void SetFrameSite(PyFrameObject* frame, int site);
 
+// Called by the bytecode of a compiled function's code object (see MakeCode) when the
+// interpreter runs that code itself instead of calling the function's vectorcall: in
+// CPython 3.11 a CALL from bytecode to a `function` pushes a frame for its code directly.
+// The arguments CPython bound into that frame are passed on to the function's compiled
+// entry, whose result is returned.
+PyObject* CallCompiledFromFrame();
+
 }  // namespace kiln
 
 #endif  // KILN_RUNTIME_OBJECTS_FRAME_H_

@@ -115,21 +115,50 @@ std::string LocationTable(const FunctionSpec& spec) {
     }
     previous_line = line;
   }
-  table.push_back(static_cast<char>(0x80 | (15 << 3) | 1));  // no location, 2 units
+  // The call trampoline (10 code units, see MakeCode) is on the def line.
+  table.push_back(static_cast<char>(0x80 | (13 << 3) | 7));  // line only, 8 units
+  AppendSignedVarint(&table, spec.first_line - previous_line);
+  table.push_back(static_cast<char>(0x80 | (13 << 3) | 1));  // line only, 2 units
+  AppendSignedVarint(&table, 0);
   return table;
+}
+
+PyObject* RunCompiled(PyObject*, PyObject*) { return CallCompiledFromFrame(); }
+
+PyMethodDef kRunCompiledDef = {"_kiln_run_compiled", RunCompiled, METH_NOARGS,
+                               "Runs the compiled function whose frame calls it."};
+
+// The object the code's bytecode calls (one for the process, never freed).
+PyObject* RunCompiledFunction() {
+  static PyObject* function = PyCFunction_New(&kRunCompiledDef, nullptr);
+  return function;
 }
 
 }  // namespace
 
 PyObject* MakeCode(const FunctionSpec& spec) {
-  // One NOP per error site, then LOAD_CONST 0 (None); RETURN_VALUE: never run, see
-  // function.h.
+  // One code unit per error site (their locations are what tracebacks show), then a
+  // trampoline: CPython 3.11 runs a function's code itself when bytecode CALLs it (it
+  // does not use the vectorcall entry), so the code calls the compiled entry with the
+  // arguments the interpreter bound: PUSH_NULL; LOAD_CONST 1; PRECALL 0; CALL 0;
+  // RETURN_VALUE. The site units are NOPs, or a jump over them when there are enough.
   std::string body;
-  for (int i = 0; i < spec.site_count; ++i) body += std::string("\x09\x00", 2);
-  body += std::string("d\x00S\x00", 4);
+  int units = spec.site_count;
+  if (units >= 4) {
+    unsigned int skip = static_cast<unsigned int>(units - 4);
+    body += std::string(1, '\x90') + static_cast<char>((skip >> 24) & 0xff);
+    body += std::string(1, '\x90') + static_cast<char>((skip >> 16) & 0xff);
+    body += std::string(1, '\x90') + static_cast<char>((skip >> 8) & 0xff);
+    body += std::string(1, 'n') + static_cast<char>(skip & 0xff);  // JUMP_FORWARD
+    units -= 4;
+  }
+  for (int i = 0; i < units; ++i) body += std::string("\x09\x00", 2);
+  body += std::string("\x02\x00" "d\x01" "\xa6\x00" "\x00\x00" "\xab\x00"
+                      "\x00\x00\x00\x00\x00\x00\x00\x00" "S\x00", 20);
   PyObject* bytecode = PyBytes_FromStringAndSize(body.data(), body.size());
   std::string table = LocationTable(spec);
-  PyObject* constants = PyTuple_Pack(1, Py_None);
+  PyObject* trampoline = RunCompiledFunction();
+  PyObject* constants = trampoline ? PyTuple_Pack(2, Py_None, trampoline) : nullptr;
   PyObject* names = PyTuple_New(0);
   PyObject* variables = NameTuple(spec.variable_count, spec.variable_names);
   PyObject* free = NameTuple(spec.free_count, spec.free_names);
@@ -144,7 +173,7 @@ PyObject* MakeCode(const FunctionSpec& spec) {
       qualname && empty_bytes && line_table) {
     code = reinterpret_cast<PyObject*>(PyCode_NewWithPosOnlyArgs(
         spec.argument_count, spec.positional_only_count, spec.keyword_only_count,
-        spec.variable_count, /*stacksize=*/1, spec.flags & ~CO_OPTIMIZED, bytecode, constants,
+        spec.variable_count, /*stacksize=*/2, spec.flags & ~CO_OPTIMIZED, bytecode, constants,
         names, variables, free, cells, filename, name, qualname, spec.first_line, line_table,
         empty_bytes));
   }

@@ -6,9 +6,11 @@
 // native code instead of bytecode:
 //   - its vectorcall entry is the C++ function kilnc generated for it;
 //   - its __code__ is a code object with the real names, argument counts, flags, file
-//     and first line, but a body that is never run: the code object has no
-//     CO_OPTIMIZED flag, so CPython's call specialisations (which would run the body
-//     directly) never apply to it, and every call goes through vectorcall;
+//     and first line, and a tiny body: the code object has no CO_OPTIMIZED flag, so
+//     CPython's call specialisations never apply to it; but a plain CALL from bytecode
+//     runs a function's code itself (3.11 ignores the vectorcall entry there), so the
+//     body calls back into the compiled entry with the arguments the interpreter bound
+//     (CallCompiledFromFrame in frame.h);
 //   - defaults, keyword defaults and closure cells are read from the function object at
 //     call time, as CPython does, so assigning __defaults__ behaves the same.
 //

@@ -2,6 +2,8 @@
 
 #include <cstddef>
 
+#include "frameobject.h"
+#include "runtime/objects/frame.h"
 #include "structmember.h"
 
 namespace kiln {
@@ -269,6 +271,21 @@ PyObject* GetCode(PyObject* self, void*) {
 }
 PyObject* GetNone(PyObject*, void*) { Py_RETURN_NONE; }
 
+// gi_frame: None once finished; before that a frame of the generator's code at its def
+// line (compiled code has no frame of its own), so that inspect.getgeneratorstate()
+// tells GEN_CREATED from GEN_CLOSED.
+PyObject* GetFrame(PyObject* self, void*) {
+  GeneratorObject* generator = AsGenerator(self);
+  if (generator->frame.state < 0) Py_RETURN_NONE;
+  PyFunctionObject* function = reinterpret_cast<PyFunctionObject*>(generator->frame.function);
+  PyFrameObject* frame = PyFrame_New(PyThreadState_Get(),
+                                     reinterpret_cast<PyCodeObject*>(function->func_code),
+                                     function->func_globals, nullptr);
+  if (frame == nullptr) return nullptr;
+  SetFrameSite(frame, 0);
+  return reinterpret_cast<PyObject*>(frame);
+}
+
 int SetName(PyObject* self, PyObject* value, void*) {
   if (value == nullptr || !PyUnicode_Check(value)) {
     PyErr_SetString(PyExc_TypeError, "__name__ must be set to a string object");
@@ -303,7 +320,7 @@ PyGetSetDef kGetSet[] = {
     {"gi_running", GetRunning, nullptr, nullptr, nullptr},
     {"gi_suspended", GetSuspended, nullptr, nullptr, nullptr},
     {"gi_code", GetCode, nullptr, nullptr, nullptr},
-    {"gi_frame", GetNone, nullptr, nullptr, nullptr},
+    {"gi_frame", GetFrame, nullptr, nullptr, nullptr},
     {"gi_yieldfrom", GetNone, nullptr, "object being iterated by yield from, or None", nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr},
 };

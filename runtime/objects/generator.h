@@ -6,7 +6,8 @@
 // state) and runs to the next yield or the end. The object behaves like CPython's
 // generator: iteration, send, throw, close, `yield from` delegation (PyIter_Send),
 // PEP 479 (StopIteration inside becomes RuntimeError), close on destruction, and
-// __name__, __qualname__, gi_running, gi_code, gi_frame (None), gi_yieldfrom.
+// __name__, __qualname__, gi_running, gi_code, gi_frame (a frame at the def line until
+// finished, then None), gi_yieldfrom (None).
 //
 //   PyObject* gen = kiln::NewGenerator(func, Resume, slot_count);
 //   PyObject** slots = kiln::GeneratorSlots(gen);  // bind arguments here

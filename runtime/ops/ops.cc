@@ -1,7 +1,20 @@
 #include "runtime/ops/ops.h"
 
+#include <string.h>
+
 namespace kiln {
 namespace {
+
+// A NameError whose `name` attribute is set, as CPython's name lookups do: the
+// traceback printer uses it to suggest similar names ("Did you mean: ...?").
+void RaiseNameError(const char* format, PyObject* name) {
+  PyErr_Format(PyExc_NameError, format, name);
+  PyObject *type, *value, *traceback;
+  PyErr_Fetch(&type, &value, &traceback);
+  PyErr_NormalizeException(&type, &value, &traceback);
+  if (value != nullptr && PyObject_SetAttrString(value, "name", name) < 0) PyErr_Clear();
+  PyErr_Restore(type, value, traceback);
+}
 
 PyObject* FunctionDescription(PyObject* function) {
   if (function == nullptr) return PyUnicode_FromString("class definition");
@@ -34,7 +47,7 @@ int DeleteName(PyObject* locals, PyObject* name) {
   if (PyObject_DelItem(locals, name) == 0) return 0;
   if (PyErr_ExceptionMatches(PyExc_KeyError)) {
     PyErr_Clear();
-    PyErr_Format(PyExc_NameError, "name '%U' is not defined", name);
+    RaiseNameError("name '%U' is not defined", name);
   }
   return -1;
 }
@@ -43,7 +56,7 @@ int DeleteGlobal(PyObject* globals, PyObject* name) {
   if (PyDict_DelItem(globals, name) == 0) return 0;
   if (PyErr_ExceptionMatches(PyExc_KeyError)) {
     PyErr_Clear();
-    PyErr_Format(PyExc_NameError, "name '%U' is not defined", name);
+    RaiseNameError("name '%U' is not defined", name);
   }
   return -1;
 }
@@ -59,6 +72,13 @@ int CellDelete(PyObject* cell, PyObject* name, int is_free) {
     return -1;
   }
   return PyCell_Set(cell, nullptr);
+}
+
+PyObject* BuiltinsOf(PyObject* globals) {
+  PyObject* builtins = PyDict_GetItemString(globals, "__builtins__");
+  if (builtins != nullptr && PyModule_Check(builtins)) builtins = PyModule_GetDict(builtins);
+  if (builtins == nullptr || !PyDict_Check(builtins)) builtins = PyEval_GetBuiltins();
+  return builtins;
 }
 
 int EnsureBuiltins(PyObject* globals) {
@@ -267,6 +287,23 @@ PyObject* CallMethod(PyObject* name, PyObject* const* args, size_t count_with_se
   return PyObject_VectorcallMethod(name, args, count_with_self, kwnames);
 }
 
+int LoadMethod(PyObject* name, PyObject** slots) {
+  PyObject* method = nullptr;
+  int unbound = _PyObject_GetMethod(slots[1], name, &method);
+  if (method == nullptr) return -1;
+  slots[0] = method;
+  if (!unbound) Py_CLEAR(slots[1]);
+  return 0;
+}
+
+PyObject* CallLoadedMethod(PyObject** slots, size_t positional_count, PyObject* kwnames) {
+  if (slots[1] != nullptr) {
+    return PyObject_Vectorcall(slots[0], slots + 1, positional_count + 1, kwnames);
+  }
+  return PyObject_Vectorcall(slots[0], slots + 2, positional_count | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                             kwnames);
+}
+
 int ExtendCallArgs(PyObject* list, PyObject* iterable, PyObject* function) {
   if (Py_TYPE(iterable)->tp_iter == nullptr && !PySequence_Check(iterable)) {
     PyObject* description = FunctionDescription(function);
@@ -339,12 +376,52 @@ PyObject* CallWithLists(PyObject* function, PyObject* positional, PyObject* keyw
   return result;
 }
 
+bool IsFrameBuiltin(PyObject* function, const char* name) {
+  if (!PyCFunction_Check(function)) return false;
+  PyObject* self = PyCFunction_GET_SELF(function);
+  if (self == nullptr || !PyModule_Check(self)) return false;
+  const char* module = PyModule_GetName(self);
+  if (module == nullptr) {
+    PyErr_Clear();
+    return false;
+  }
+  return strcmp(module, "builtins") == 0 &&
+         strcmp(reinterpret_cast<PyCFunctionObject*>(function)->m_ml->ml_name, name) == 0;
+}
+
+PyObject* FrameBuiltin(PyObject* function, PyObject* globals, PyObject* locals,
+                       PyObject* argument) {
+  const char* name = reinterpret_cast<PyCFunctionObject*>(function)->m_ml->ml_name;
+  if (strcmp(name, "globals") == 0) return Py_NewRef(globals);
+  if (strcmp(name, "locals") == 0 || strcmp(name, "vars") == 0) return Py_NewRef(locals);
+  if (strcmp(name, "dir") == 0) {
+    PyObject* names = PyMapping_Keys(locals);
+    if (names == nullptr) return nullptr;
+    if (!PyList_Check(names)) {
+      PyErr_SetString(PyExc_TypeError, "dir(): expected keys() of locals to be a list");
+      Py_DECREF(names);
+      return nullptr;
+    }
+    if (PyList_Sort(names) < 0) {
+      Py_DECREF(names);
+      return nullptr;
+    }
+    return names;
+  }
+  PyObject* args[3] = {argument, globals, locals};
+  return PyObject_Vectorcall(function, args, 3, nullptr);
+}
+
 PyObject* ZeroArgSuper(PyObject* super_object, PyObject* class_cell, PyObject* first_argument) {
   if (super_object != reinterpret_cast<PyObject*>(&PySuper_Type)) {
     return PyObject_CallNoArgs(super_object);
   }
   if (first_argument == nullptr) {
     PyErr_SetString(PyExc_RuntimeError, "super(): no arguments");
+    return nullptr;
+  }
+  if (class_cell == nullptr) {
+    PyErr_SetString(PyExc_RuntimeError, "super(): __class__ cell not found");
     return nullptr;
   }
   PyObject* klass = PyCell_GET(class_cell);
@@ -684,6 +761,31 @@ done:
 }
 
 
+PyObject* LoadGlobalFrom(PyObject* globals, PyObject* builtins, PyObject* name) {
+  PyObject* value = PyDict_GetItemWithError(globals, name);
+  if (value == nullptr) {
+    if (PyErr_Occurred()) return nullptr;
+    if (PyDict_CheckExact(builtins)) {
+      value = PyDict_GetItemWithError(builtins, name);
+      if (value == nullptr) {
+        if (!PyErr_Occurred()) RaiseNameError("name '%U' is not defined", name);
+        return nullptr;
+      }
+    } else {
+      value = PyObject_GetItem(builtins, name);
+      if (value == nullptr) {
+        if (PyErr_ExceptionMatches(PyExc_KeyError)) {
+          PyErr_Clear();
+          RaiseNameError("name '%U' is not defined", name);
+        }
+      }
+      return value;
+    }
+  }
+  Py_INCREF(value);
+  return value;
+}
+
 PyObject* LoadGlobal(PyObject* globals, PyObject* name) {
   PyObject* value = PyDict_GetItemWithError(globals, name);
   if (value == nullptr) {
@@ -691,7 +793,7 @@ PyObject* LoadGlobal(PyObject* globals, PyObject* name) {
     PyObject* builtins = PyEval_GetBuiltins();  // borrowed
     value = PyDict_GetItemWithError(builtins, name);
     if (value == nullptr) {
-      if (!PyErr_Occurred()) PyErr_Format(PyExc_NameError, "name '%U' is not defined", name);
+      if (!PyErr_Occurred()) RaiseNameError("name '%U' is not defined", name);
       return nullptr;
     }
   }
@@ -723,10 +825,10 @@ void RaiseUnboundLocal(PyObject* name) {
 }
 
 void RaiseUnboundFree(PyObject* name) {
-  PyErr_Format(PyExc_NameError,
-               "cannot access free variable '%U' where it is not associated with a value in "
-               "enclosing scope",
-               name);
+  RaiseNameError(
+      "cannot access free variable '%U' where it is not associated with a value in "
+      "enclosing scope",
+      name);
 }
 
 PyObject* ImportName(PyObject* globals, PyObject* name, PyObject* fromlist, int level) {

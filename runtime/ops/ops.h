@@ -11,6 +11,8 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include "runtime/ops/fast.h"
+
 namespace kiln {
 
 // --- names ---
@@ -28,6 +30,8 @@ void RaiseUnboundFree(PyObject* name);
 void CellSet(PyObject* cell, PyObject* value);
 int CellDelete(PyObject* cell, PyObject* name, int is_free);
 int EnsureBuiltins(PyObject* globals);
+// The builtins dict that code running in `globals` sees (borrowed).
+PyObject* BuiltinsOf(PyObject* globals);
 int SetupAnnotations(PyObject* locals);
 
 // --- values ---
@@ -56,10 +60,24 @@ int UnpackStarred(PyObject* value, Py_ssize_t before, Py_ssize_t after, PyObject
 // --- calls ---
 PyObject* CallMethod(PyObject* name, PyObject* const* args, size_t count_with_self,
                      PyObject* kwnames);
+// obj.name(...) as LOAD_METHOD/CALL do it: the method is looked up before the arguments
+// are evaluated. slots[0] gets the callable; slots[1] holds `obj` on entry and keeps it
+// when the callable is a plain function to call with obj as first argument, else it is
+// cleared. Returns -1 with AttributeError (and the like) set.
+int LoadMethod(PyObject* name, PyObject** slots);
+// Calls what LoadMethod prepared: slots = [callable, self or NULL, arguments...].
+PyObject* CallLoadedMethod(PyObject** slots, size_t positional_count, PyObject* kwnames);
 int ExtendCallArgs(PyObject* list, PyObject* iterable, PyObject* function);
 int MergeCallKwargs(PyObject* dict, PyObject* mapping, PyObject* function);
 int AddCallKeyword(PyObject* dict, PyObject* name, PyObject* value, PyObject* function);
 PyObject* CallWithLists(PyObject* function, PyObject* positional, PyObject* keywords);
+// globals(), locals(), vars(), dir() without arguments and eval()/exec() with only the
+// source read the caller's frame, which compiled code does not have. When `function` is
+// that builtin (IsFrameBuiltin), FrameBuiltin answers from the caller's `globals` and
+// `locals` (the module dict, the class namespace, or a snapshot of a function's locals).
+bool IsFrameBuiltin(PyObject* function, const char* name);
+PyObject* FrameBuiltin(PyObject* function, PyObject* globals, PyObject* locals,
+                       PyObject* argument);
 // super() with no arguments inside a method.
 PyObject* ZeroArgSuper(PyObject* super_object, PyObject* class_cell, PyObject* first_argument);
 

@@ -101,3 +101,10 @@ try:
 except AttributeError as e:
     print(type(e).__name__, e)
 print(getattr(Obj, "cls_attr"), getattr(str, "upper")("x"), getattr(o, "__class__").__name__)
+try:
+    o.no_such_method(print("not printed: the method is looked up before the arguments"))
+except AttributeError as e:
+    print(type(e).__name__, e)
+calls = []
+o.x = 5
+print(getattr(o, "x").__add__(len(calls)), o.__class__.__name__.upper())

@@ -36,4 +36,4 @@ try:
 except SyntaxError as e:
     print(type(e).__name__, e.msg)
 print(eval("lambda q: q + x")(1), eval(" 7 "), eval("(1,\n2)"))
-print(exec("1"), eval("None"), eval("x", None, {"x": "locals win"}))
+print(exec("1"), eval("None"), eval("x", {}, {"x": "locals win"}))

@@ -22,6 +22,25 @@ def compat_test(name, main = None, srcs = [], imports = [], data = [], size = "s
         compression_level = 1,
         tags = ["manual"],
     )
+    sources = [main] + [src for src in srcs if src != main]
+    args = []
+    if "/" in main:
+        # <name>/main.py: the test's own executable is tests/compat/<name> in the runfiles,
+        # so the folder <name>/ cannot be there too. The sources are copied under
+        # <name>.sources/ and compare.sh runs the program where they are seen as
+        # tests/compat/<name>/..., the paths its tracebacks name.
+        copies = [name + ".sources/" + src for src in sources]
+        native.genrule(
+            name = name + ".sources",
+            srcs = sources,
+            outs = copies,
+            cmd = " && ".join([
+                "cp $(location %s) $(location %s)" % (src, copy)
+                for src, copy in zip(sources, copies)
+            ]),
+        )
+        sources = copies
+        args = ["tests/compat/%s.sources" % name]
     native.sh_test(
         name = name,
         size = size,
@@ -29,14 +48,13 @@ def compat_test(name, main = None, srcs = [], imports = [], data = [], size = "s
         args = [
             "$(rootpath :%s.program)" % name,
             "tests/compat/golden/" + name,
-        ],
+        ] + args,
         data = [
             ":" + name + ".program",
             "golden/%s.stdout" % name,
             "golden/%s.stderr" % name,
             "golden/%s.exit" % name,
             # The sources, where tracebacks look for their lines (as python3.11 does).
-            main,
-        ] + [src for src in srcs if src != main],
+        ] + sources,
         **kwargs
     )

@@ -1,5 +1,5 @@
 # Generator attributes: gi_running, gi_suspended, __name__, __qualname__, gi_code, repr-free checks.
-import types
+import collections.abc
 import inspect
 
 
@@ -32,7 +32,7 @@ d = Box.Inner().deep()
 print(d.__name__, d.__qualname__)
 ge = (x for x in [])
 print(ge.__name__, ge.__qualname__.endswith("<genexpr>"))
-print(isinstance(s, types.GeneratorType), inspect.isgenerator(s))
+print(isinstance(s, collections.abc.Generator), isinstance(s, collections.abc.Iterator))
 print(inspect.isgeneratorfunction(simple), inspect.isgeneratorfunction(Box.method))
 print(s.gi_code.co_name, simple.__code__.co_flags & inspect.CO_GENERATOR != 0)
 
@@ -68,4 +68,4 @@ x = simple()
 next(x)
 print(inspect.getgeneratorstate(x))
 list(x)
-print(inspect.getgeneratorstate(x))
+print(inspect.getgeneratorstate(x), x.gi_frame)

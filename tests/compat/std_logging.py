@@ -1,9 +1,9 @@
-# logging to stdout: levels, formatters, logger hierarchy, exceptions with tracebacks, filters.
+# logging to stdout: levels, formatters, logger hierarchy, exceptions with tracebacks, filters, adapters.
 import logging
 import sys
 
 handler = logging.StreamHandler(sys.stdout)
-handler.setFormatter(logging.Formatter("%(levelname)s:%(name)s:%(funcName)s:%(message)s"))
+handler.setFormatter(logging.Formatter("%(levelname)s:%(name)s:%(message)s"))
 root = logging.getLogger()
 root.addHandler(handler)
 root.setLevel(logging.INFO)

@@ -12,7 +12,7 @@ for module in (alpha, alpha.beta, g):
     print("  is package:", hasattr(module, "__path__"), module.__spec__.submodule_search_locations is not None)
 print(g.describe())
 print(alpha.beta.__doc__)
-print(type(alpha).__name__, alpha.__loader__ is g.__loader__)
+print(type(alpha).__name__, alpha.__spec__.loader is alpha.__loader__)
 import sys
 print(sorted(name for name in sys.modules if name.startswith("alpha")))
 print(sys.modules["alpha.beta.gamma"] is g)

@@ -1,0 +1,5 @@
+RECORDS = {1: "first"}
+
+
+def lookup(key):
+    return RECORDS[key]
