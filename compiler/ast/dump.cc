@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -61,54 +62,92 @@ std::string FormatFloat(double value, bool add_dot_zero) {
   return out;
 }
 
+// Prints iteratively (an explicit work stack instead of recursion), so a very
+// deep tree cannot overflow the C++ stack.
 class Dumper {
  public:
-  std::string out;
-
-  void DumpNode(const Node* node) {
-    if (node == nullptr) {
-      out += "None";
-      return;
+  std::string Run(const Node* root) {
+    std::string out;
+    std::vector<Task> stack;
+    stack.push_back({root, {}, true});
+    while (!stack.empty()) {
+      Task task = std::move(stack.back());
+      stack.pop_back();
+      if (!task.is_node) {
+        out += task.text;
+        continue;
+      }
+      if (task.node == nullptr) {
+        out += "None";
+        continue;
+      }
+      pending_.clear();
+      Expand(task.node);
+      for (auto it = pending_.rbegin(); it != pending_.rend(); ++it) {
+        stack.push_back(std::move(*it));
+      }
     }
+    return out;
+  }
+
+ private:
+  struct Task {
+    const Node* node;
+    std::string text;
+    bool is_node;
+  };
+
+  void Child(const Node* node) {
+    FlushText();
+    pending_.push_back({node, {}, true});
+  }
+  void FlushText() {
+    if (text_.empty()) return;
+    pending_.push_back({nullptr, std::move(text_), false});
+    text_.clear();
+  }
+
+  // Appends the tasks that print `node` (its children stay tasks).
+  void Expand(const Node* node) {
     switch (node->node_kind) {
 #define KILN_DUMP_FIELD(Type, field) Field##Type(#field, typed->field, &first);
-#define KILN_DUMP_CASE(Name, PythonName, CategoryValue)                         \
-  case Kind::k##Name: {                                             \
-    const auto* typed = static_cast<const Name*>(node);             \
-    (void)typed;                                                    \
-    out += #PythonName "(";                                               \
-    bool first = true;                                              \
-    KILN_AST_FIELDS_##Name(KILN_DUMP_FIELD) Attributes(node, &first); \
-    out += ")";                                                     \
-    break;                                                          \
+#define KILN_DUMP_CASE(Name, PythonName, CategoryValue)                \
+  case Kind::k##Name: {                                                \
+    const auto* typed = static_cast<const Name*>(node);                \
+    (void)typed;                                                       \
+    text_ += #PythonName "(";                                          \
+    bool first = true;                                                 \
+    KILN_AST_FIELDS_##Name(KILN_DUMP_FIELD) Attributes(node, &first);  \
+    text_ += ")";                                                      \
+    break;                                                             \
   }
       KILN_AST_NODE_KINDS(KILN_DUMP_CASE)
 #undef KILN_DUMP_CASE
 #undef KILN_DUMP_FIELD
     }
+    FlushText();
   }
 
- private:
   void Key(const char* name, bool* first) {
-    if (!*first) out += ", ";
+    if (!*first) text_ += ", ";
     *first = false;
-    out += name;
-    out += "=";
+    text_ += name;
+    text_ += "=";
   }
   void Attributes(const Node* node, bool* first) {
     if (!HasAttributes(node->node_kind)) return;
     Key("lineno", first);
-    absl::StrAppend(&out, node->lineno);
+    absl::StrAppend(&text_, node->lineno);
     Key("col_offset", first);
-    absl::StrAppend(&out, node->col_offset);
+    absl::StrAppend(&text_, node->col_offset);
     Key("end_lineno", first);
-    absl::StrAppend(&out, node->end_lineno);
+    absl::StrAppend(&text_, node->end_lineno);
     Key("end_col_offset", first);
-    absl::StrAppend(&out, node->end_col_offset);
+    absl::StrAppend(&text_, node->end_col_offset);
   }
   void FieldNode(const char* name, const Node* value, bool* first) {
     Key(name, first);
-    DumpNode(value);
+    Child(value);
   }
   void FieldOptNode(const char* name, const Node* value, bool* first) {
     if (value == nullptr) return;
@@ -116,16 +155,16 @@ class Dumper {
   }
   void FieldNodeList(const char* name, const NodeList& list, bool* first) {
     Key(name, first);
-    out += "[";
+    text_ += "[";
     for (uint32_t i = 0; i < list.size; ++i) {
-      if (i) out += ", ";
-      DumpNode(list.items[i]);
+      if (i) text_ += ", ";
+      Child(list.items[i]);
     }
-    out += "]";
+    text_ += "]";
   }
   void FieldIdent(const char* name, std::string_view value, bool* first) {
     Key(name, first);
-    out += PythonStrRepr(value);
+    text_ += PythonStrRepr(value);
   }
   void FieldOptIdent(const char* name, std::string_view value, bool* first) {
     if (value.data() == nullptr) return;
@@ -139,46 +178,49 @@ class Dumper {
   }
   void FieldIdentList(const char* name, const IdentList& list, bool* first) {
     Key(name, first);
-    out += "[";
+    text_ += "[";
     for (uint32_t i = 0; i < list.size; ++i) {
-      if (i) out += ", ";
-      out += PythonStrRepr(list.items[i]);
+      if (i) text_ += ", ";
+      text_ += PythonStrRepr(list.items[i]);
     }
-    out += "]";
+    text_ += "]";
   }
   void FieldConst(const char* name, const ConstantValue& value, bool* first) {
     Key(name, first);
-    out += PythonConstantRepr(value);
+    text_ += PythonConstantRepr(value);
   }
   void FieldInt(const char* name, int value, bool* first) {
     Key(name, first);
-    absl::StrAppend(&out, value);
+    absl::StrAppend(&text_, value);
   }
   void FieldCtx(const char* name, ExprContext value, bool* first) {
     Key(name, first);
-    absl::StrAppend(&out, ExprContextName(value), "()");
+    absl::StrAppend(&text_, ExprContextName(value), "()");
   }
   void FieldBoolOpKind(const char* name, BoolOpKind value, bool* first) {
     Key(name, first);
-    absl::StrAppend(&out, BoolOpName(value), "()");
+    absl::StrAppend(&text_, BoolOpName(value), "()");
   }
   void FieldOperatorKind(const char* name, OperatorKind value, bool* first) {
     Key(name, first);
-    absl::StrAppend(&out, OperatorName(value), "()");
+    absl::StrAppend(&text_, OperatorName(value), "()");
   }
   void FieldUnaryOpKind(const char* name, UnaryOpKind value, bool* first) {
     Key(name, first);
-    absl::StrAppend(&out, UnaryOpName(value), "()");
+    absl::StrAppend(&text_, UnaryOpName(value), "()");
   }
   void FieldCmpOpList(const char* name, const CmpOpList& list, bool* first) {
     Key(name, first);
-    out += "[";
+    text_ += "[";
     for (uint32_t i = 0; i < list.size; ++i) {
-      if (i) out += ", ";
-      absl::StrAppend(&out, CmpOpName(list.items[i]), "()");
+      if (i) text_ += ", ";
+      absl::StrAppend(&text_, CmpOpName(list.items[i]), "()");
     }
-    out += "]";
+    text_ += "]";
   }
+
+  std::string text_;
+  std::vector<Task> pending_;
 };
 
 }  // namespace
@@ -235,8 +277,7 @@ std::string PythonConstantRepr(const ConstantValue& value) {
 
 std::string DumpAst(const Node* node) {
   Dumper dumper;
-  dumper.DumpNode(node);
-  return std::move(dumper.out);
+  return dumper.Run(node);
 }
 
 }  // namespace kiln::ast

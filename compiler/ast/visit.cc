@@ -1,17 +1,25 @@
 #include "compiler/ast/visit.h"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 namespace kiln::ast {
 
 int MaxDepth(Node* node, int cap) {
+  // Iterative (explicit stack), so depth is not limited by the C++ stack.
   if (node == nullptr) return 0;
-  if (cap <= 0) return 1;
   int deepest = 0;
-  ForEachChild(node, [&](Node* child) {
-    if (deepest < cap) deepest = std::max(deepest, MaxDepth(child, cap - 1));
-  });
-  return 1 + deepest;
+  std::vector<std::pair<Node*, int>> stack;
+  stack.emplace_back(node, 1);
+  while (!stack.empty()) {
+    auto [current, depth] = stack.back();
+    stack.pop_back();
+    deepest = std::max(deepest, depth);
+    if (deepest > cap) return cap + 1;
+    ForEachChild(current, [&](Node* child) { stack.emplace_back(child, depth + 1); });
+  }
+  return deepest;
 }
 
 }  // namespace kiln::ast

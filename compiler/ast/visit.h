@@ -42,8 +42,7 @@ void ForEachChild(Node* node, F&& function) {
 }
 
 // Depth of the tree in nodes (a lone node has depth 1), counting at most
-// `cap + 1` levels: the result is min(depth, cap + 1). Recursion is bounded by
-// `cap`.
+// `cap + 1` levels: the result is min(depth, cap + 1). Does not recurse.
 int MaxDepth(Node* node, int cap);
 
 }  // namespace kiln::ast

@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "compiler/ast/visit.h"
 #include "compiler/driver/version.h"
 
 namespace kiln::codegen {
@@ -238,6 +239,47 @@ class FunctionGenerator {
     return it == local_slots_.end() ? -1 : it->second;
   }
 
+  // --- operands: a local variable used in place (borrowed), or a temporary ---
+  // Reading a local twice in one expression is safe to borrow: only `:=` could rebind
+  // it meanwhile (excluded), and a deleted/unassigned local is checked first.
+  struct Operand {
+    int slot;
+    bool borrowed;
+  };
+  int BorrowableLocal(const Node* node);
+  Operand OperandOf(const Node* node) {
+    int local = BorrowableLocal(node);
+    if (local >= 0) return {local, true};
+    return {ExprTemp(node), false};
+  }
+  void Release(const Operand& operand) {
+    if (!operand.borrowed) ClearAndFree(operand.slot);
+  }
+  void ComputeUnstableLocals();
+  // Call arguments: a borrowable local is copied into its array slot just before the
+  // call (after the other arguments are evaluated; its unbound check keeps its place)
+  // and the slot is emptied right after, without reference counting.
+  std::map<int, int> borrowed_sources_;  // array slot -> local slot
+  void ArgumentInto(const Node* argument, int slot, std::set<int>* borrowed) {
+    int local = BorrowableLocal(argument);
+    if (local >= 0) {
+      borrowed->insert(slot);
+      borrowed_sources_[slot] = local;
+    } else {
+      Expr(argument, slot);
+    }
+  }
+  void FillBorrowed(const std::set<int>& borrowed) {
+    for (int slot : borrowed) Line(absl::StrCat(S(slot), " = ", S(borrowed_sources_[slot]), ";"));
+  }
+  void ReleaseArgument(int slot, const std::set<int>& borrowed) {
+    if (borrowed.count(slot)) {
+      Line(absl::StrCat(S(slot), " = nullptr;"));
+    } else {
+      Clear(slot);
+    }
+  }
+
   // --- expressions: evaluate into `target` (NULL before), a new reference ---
   void Expr(const Node* node, int target);
   int ExprTemp(const Node* node) {
@@ -286,6 +328,17 @@ class FunctionGenerator {
   void AnnAssign(const ast::AnnAssign* node);
   void Yield(const Node* node, int value_slot, int target);
   void YieldFrom(const Node* node, int iterable_slot, int target);
+  // --- match statements (see the "match statements" section) ---
+  void Match(const ast::Match* node);
+  // Names `pattern` binds, in order; false (and a compile error) for CPython's
+  // SyntaxErrors: repeated names, or-patterns binding different names, irrefutable
+  // patterns that make later ones unreachable.
+  bool PatternNames(const Node* pattern, bool allow_irrefutable, std::vector<std::string>* names);
+  // Tests `pattern` against the value in `subject` (borrowed); jumps to `fail` when it
+  // does not match. Captured values go to the slots in `captures`, not yet to names.
+  void Pattern(const Node* pattern, int subject, const std::string& fail,
+               const std::map<std::string, int>& captures);
+  void ClearCaptures(const Node* pattern, const std::map<std::string, int>& captures);
   // Leaves blocks down to (not including) `stop`, running their exit actions.
   void LeaveBlocks(size_t stop);
   void LeaveBlock(const Block& block);
@@ -310,6 +363,9 @@ class FunctionGenerator {
   std::vector<const Node*> sites_ = {nullptr};
   std::map<const Node*, int> site_index_;
   int class_cell_slot_ = -1;
+  bool unstable_computed_ = false;
+  std::set<std::string> rebound_by_walrus_;   // never borrowed
+  std::set<std::string> maybe_unbound_;       // deleted somewhere: always checked
   int first_argument_slot_ = -1;  // for zero-argument super()
   bool has_annotations_block_ = false;
 };
@@ -587,6 +643,58 @@ void FunctionGenerator::LeaveBlocks(size_t stop) {
 // ----------------------------------------------------------------------------
 // Expressions
 
+void FunctionGenerator::ComputeUnstableLocals() {
+  unstable_computed_ = true;
+  // Walk this function's own body (not nested scopes, which cannot rebind our locals
+  // except through cells, which are never borrowed).
+  std::vector<Node*> pending;
+  if (const auto* def = scope_->node->As<ast::FunctionDef>()) {
+    for (Node* statement : def->body) pending.push_back(statement);
+  } else if (const auto* lambda = scope_->node->As<ast::Lambda>()) {
+    pending.push_back(lambda->body);
+  } else {
+    pending.push_back(const_cast<Node*>(scope_->node));
+  }
+  while (!pending.empty()) {
+    Node* node = pending.back();
+    pending.pop_back();
+    if (const auto* named = node->As<ast::NamedExpr>()) {
+      if (const auto* name = named->target->As<ast::Name>()) {
+        rebound_by_walrus_.insert(Mangle(name->id));
+      }
+    } else if (const auto* name = node->As<ast::Name>()) {
+      if (name->ctx == ast::ExprContext::kDel) maybe_unbound_.insert(Mangle(name->id));
+    } else if (const auto* handler = node->As<ast::ExceptHandler>()) {
+      if (handler->name.data() != nullptr) maybe_unbound_.insert(Mangle(handler->name));
+    }
+    bool nested_scope = node != scope_->node &&
+                        (node->As<ast::FunctionDef>() || node->As<ast::AsyncFunctionDef>() ||
+                         node->As<ast::ClassDef>() || node->As<ast::Lambda>());
+    if (nested_scope) continue;
+    ast::ForEachChild(node, [&](Node* child) { pending.push_back(child); });
+  }
+}
+
+int FunctionGenerator::BorrowableLocal(const Node* node) {
+  if (scope_->kind != sema::ScopeKind::kFunction) return -1;
+  const auto* name = node->As<ast::Name>();
+  if (name == nullptr || name->ctx != ast::ExprContext::kLoad) return -1;
+  std::string mangled = Mangle(name->id);
+  if (scope_->Resolve(mangled) != sema::NameScope::kLocal) return -1;
+  if (!unstable_computed_) ComputeUnstableLocals();
+  if (rebound_by_walrus_.count(mangled)) return -1;
+  int slot = LocalSlot(mangled);
+  if (slot < 0) return -1;
+  bool parameter = std::find(scope_->parameters.begin(), scope_->parameters.end(), mangled) !=
+                   scope_->parameters.end();
+  if (!parameter || maybe_unbound_.count(mangled)) {
+    Line(absl::StrCat("if (!", S(slot), ") { kiln::RaiseUnboundLocal(",
+                      module_->constants().Name(mangled), "); kline = ", Site(node), "; goto ",
+                      RaiseLabel(), "; }"));
+  }
+  return slot;
+}
+
 void FunctionGenerator::Constant(const ast::Constant* node, int target) {
   using Type = ast::ConstantValue::Type;
   const ast::ConstantValue& value = node->value;
@@ -728,16 +836,16 @@ void FunctionGenerator::BranchIfFalse(const Node* test, const std::string& false
       // `if a < b:` tests the comparison without making a bool object.
       const char* code = op == C::kEq ? "Py_EQ" : op == C::kNotEq ? "Py_NE" : op == C::kLt ? "Py_LT"
                          : op == C::kLtE ? "Py_LE" : op == C::kGt ? "Py_GT" : "Py_GE";
-      int left = ExprTemp(compare->left);
-      int right = ExprTemp(compare->comparators[0]);
+      Operand left = OperandOf(compare->left);
+      Operand right = OperandOf(compare->comparators[0]);
       Line("{");
-      Line(absl::StrCat("  int truth = kiln::CompareBool(", S(left), ", ", S(right), ", ", code, ");"));
-      Line(absl::StrCat("  Py_CLEAR(", S(left), "); Py_CLEAR(", S(right), ");"));
+      Line(absl::StrCat("  int truth = kiln::CompareBool(", S(left.slot), ", ", S(right.slot), ", ",
+                        code, ");"));
+      Release(left);
+      Release(right);
       Line(absl::StrCat("  if (truth < 0) { kline = ", Site(test), "; goto ", RaiseLabel(), "; }"));
       Line(absl::StrCat("  if (!truth) goto ", false_label, ";"));
       Line("}");
-      Free(left);
-      Free(right);
       return;
     }
   }
@@ -783,13 +891,13 @@ void FunctionGenerator::BuildSequence(const ast::NodeList& elements, Kind kind, 
       int value = ExprTemp(starred->value);
       ErrorIf(absl::StrCat(kind == Kind::kSet ? "_PySet_Update(" : "kiln::ListExtend(", S(target),
                            ", ", S(value), ") < 0"),
-              starred);
+              node);  // CPython reports errors of displays at the whole display
       ClearAndFree(value);
     } else {
       int value = ExprTemp(element);
       ErrorIf(absl::StrCat(kind == Kind::kSet ? "PySet_Add(" : "PyList_Append(", S(target), ", ",
                            S(value), ") < 0"),
-              element);
+              node);
       ClearAndFree(value);
     }
   }
@@ -808,14 +916,14 @@ void FunctionGenerator::BuildDict(const ast::Dict* node, int target) {
   for (uint32_t i = 0; i < node->keys.size; ++i) {
     if (node->keys[i] == nullptr) {
       int value = ExprTemp(node->values[i]);
-      ErrorIf(absl::StrCat("kiln::DictUpdate(", S(target), ", ", S(value), ") < 0"), node->values[i]);
+      ErrorIf(absl::StrCat("kiln::DictUpdate(", S(target), ", ", S(value), ") < 0"), node);
       ClearAndFree(value);
       continue;
     }
     int key = ExprTemp(node->keys[i]);
     int value = ExprTemp(node->values[i]);
     ErrorIf(absl::StrCat("PyDict_SetItem(", S(target), ", ", S(key), ", ", S(value), ") < 0"),
-            node->values[i]);
+            node);
     ClearAndFree(key);
     ClearAndFree(value);
   }
@@ -839,11 +947,11 @@ void FunctionGenerator::SliceInto(const ast::Slice* node, int target) {
 }
 
 void FunctionGenerator::Subscript(const ast::Subscript* node, int target) {
-  int value = ExprTemp(node->value);
-  int index = ExprTemp(node->slice);
-  Line(absl::StrCat(S(target), " = PyObject_GetItem(", S(value), ", ", S(index), ");"));
-  ClearAndFree(value);
-  ClearAndFree(index);
+  Operand value = OperandOf(node->value);
+  Operand index = OperandOf(node->slice);
+  Line(absl::StrCat(S(target), " = PyObject_GetItem(", S(value.slot), ", ", S(index.slot), ");"));
+  Release(value);
+  Release(index);
   CheckSlot(target, node);
 }
 
@@ -941,11 +1049,11 @@ void FunctionGenerator::Call(const ast::Call* node, int target) {
         int value = ExprTemp(starred->value);
         ErrorIf(absl::StrCat("kiln::ExtendCallArgs(", S(positional), ", ", S(value), ", ",
                              S(function), ") < 0"),
-                starred);
+                node);  // CPython reports argument errors at the whole call
         ClearAndFree(value);
       } else {
         int value = ExprTemp(argument);
-        ErrorIf(absl::StrCat("PyList_Append(", S(positional), ", ", S(value), ") < 0"), argument);
+        ErrorIf(absl::StrCat("PyList_Append(", S(positional), ", ", S(value), ") < 0"), node);
         ClearAndFree(value);
       }
     }
@@ -960,12 +1068,12 @@ void FunctionGenerator::Call(const ast::Call* node, int target) {
         if (keyword->arg.data() == nullptr) {
           ErrorIf(absl::StrCat("kiln::MergeCallKwargs(", S(keywords), ", ", S(value), ", ",
                                S(function), ") < 0"),
-                  keyword_node);
+                  node);
         } else {
           ErrorIf(absl::StrCat("kiln::AddCallKeyword(", S(keywords), ", ",
                                module_->constants().Name(keyword->arg), ", ", S(value), ", ",
                                S(function), ") < 0"),
-                  keyword_node);
+                  node);
         }
         ClearAndFree(value);
       }
@@ -1003,13 +1111,18 @@ void FunctionGenerator::Call(const ast::Call* node, int target) {
     ErrorIf(absl::StrCat("kiln::LoadMethod(", module_->constants().Name(Mangle(attribute->attr)),
                          ", &", S(first), ") < 0"),
             attribute);
-    for (uint32_t i = 0; i < positional_count; ++i) Expr(node->args[i], first + 2 + i);
-    for (uint32_t i = 0; i < keyword_count; ++i) {
-      Expr(node->keywords[i]->As<ast::Keyword>()->value, first + 2 + positional_count + i);
+    std::set<int> borrowed;
+    for (uint32_t i = 0; i < positional_count; ++i) {
+      ArgumentInto(node->args[i], first + 2 + i, &borrowed);
     }
+    for (uint32_t i = 0; i < keyword_count; ++i) {
+      ArgumentInto(node->keywords[i]->As<ast::Keyword>()->value, first + 2 + positional_count + i,
+                   &borrowed);
+    }
+    FillBorrowed(borrowed);
     Line(absl::StrCat(S(target), " = kiln::CallLoadedMethod(&", S(first), ", ", positional_count,
                       ", ", kwnames, ");"));
-    for (uint32_t i = 0; i < total; ++i) Clear(first + i);
+    for (uint32_t i = 0; i < total; ++i) ReleaseArgument(first + i, borrowed);
     FreeArray(first, total);
     CheckSlot(target, node);
     return;
@@ -1018,14 +1131,19 @@ void FunctionGenerator::Call(const ast::Call* node, int target) {
   uint32_t total = 2 + positional_count + keyword_count;  // [function, (offset slot), args...]
   int first = TempArray(total);
   Expr(node->func, first);
-  for (uint32_t i = 0; i < positional_count; ++i) Expr(node->args[i], first + 2 + i);
-  for (uint32_t i = 0; i < keyword_count; ++i) {
-    Expr(node->keywords[i]->As<ast::Keyword>()->value, first + 2 + positional_count + i);
+  std::set<int> borrowed;
+  for (uint32_t i = 0; i < positional_count; ++i) {
+    ArgumentInto(node->args[i], first + 2 + i, &borrowed);
   }
+  for (uint32_t i = 0; i < keyword_count; ++i) {
+    ArgumentInto(node->keywords[i]->As<ast::Keyword>()->value, first + 2 + positional_count + i,
+                 &borrowed);
+  }
+  FillBorrowed(borrowed);
   Line(absl::StrCat(S(target), " = PyObject_Vectorcall(", S(first), ", &", S(first + 2), ", ",
                     positional_count, " | PY_VECTORCALL_ARGUMENTS_OFFSET, ", kwnames, ");"));
   for (uint32_t i = 0; i < total; ++i) {
-    if (i != 1) Clear(first + i);
+    if (i != 1) ReleaseArgument(first + i, borrowed);
   }
   FreeArray(first, total);
   CheckSlot(target, node);
@@ -1217,20 +1335,22 @@ void FunctionGenerator::Expr(const Node* node, int target) {
       return;
     case Kind::kAttribute: {
       const auto* attribute = node->As<ast::Attribute>();
-      int value = ExprTemp(attribute->value);
-      Line(absl::StrCat(S(target), " = PyObject_GetAttr(", S(value), ", ",
+      Operand value = OperandOf(attribute->value);
+      Line(absl::StrCat(S(target), " = PyObject_GetAttr(", S(value.slot), ", ",
                         module_->constants().Name(Mangle(attribute->attr)), ");"));
-      ClearAndFree(value);
+      Release(value);
       CheckSlot(target, node);
       return;
     }
     case Kind::kBinOp: {
       const auto* binary = node->As<ast::BinOp>();
-      int left = ExprTemp(binary->left);
-      int right = ExprTemp(binary->right);
-      BinaryOp(binary->op, left, right, target, node, false);
-      Free(left);
-      Free(right);
+      Operand left = OperandOf(binary->left);
+      Operand right = OperandOf(binary->right);
+      Line(absl::StrCat(S(target), " = ", BinaryFunction(binary->op, false), "(", S(left.slot), ", ",
+                        S(right.slot), ");"));
+      Release(left);
+      Release(right);
+      CheckSlot(target, node);
       return;
     }
     case Kind::kUnaryOp: {
@@ -1414,9 +1534,11 @@ void FunctionGenerator::YieldFrom(const Node* node, int iterable, int target) {
   Line(absl::StrCat("  if (status == 0) { Py_CLEAR(", S(iterator), "); ", S(target),
                     " = out; goto ", done, "; }"));
   Line(absl::StrCat("  F->state = ", state, ";"));
+  Line(absl::StrCat("  F->yield_from = ", S(iterator), ";"));
   Line("  return out;");
   Line("}");
   Label(resume);
+  Line("F->yield_from = nullptr;");
   // Resumed: `sent` is the value for send(), or NULL when throw()/close() was called.
   Line(absl::StrCat("if (!sent) {"));
   Line("  PyObject* out = nullptr;");
@@ -1425,6 +1547,7 @@ void FunctionGenerator::YieldFrom(const Node* node, int iterable, int target) {
                     "; goto ", RaiseLabel(), "; }"));
   Line(absl::StrCat("  if (status == 0) { Py_CLEAR(", S(iterator), "); ", S(target), " = out; goto ",
                     done, "; }"));
+  Line(absl::StrCat("  F->yield_from = ", S(iterator), ";"));
   Line("  return out;");
   Line("}");
   Line(absl::StrCat(S(received), " = Py_NewRef(sent);"));
@@ -2274,7 +2397,7 @@ void FunctionGenerator::Statement(const Node* node) {
       Unsupported(node, "'async with'");
       return;
     case Kind::kMatch:
-      Unsupported(node, "the 'match' statement");
+      Match(node->As<ast::Match>());
       return;
     case Kind::kTryStar:
       Unsupported(node, "'except*'");
@@ -2283,6 +2406,396 @@ void FunctionGenerator::Statement(const Node* node) {
       Unsupported(node, absl::StrCat("statement ", ast::KindName(node->node_kind)));
       return;
   }
+}
+
+// ----------------------------------------------------------------------------
+// match statements (PEP 634, as CPython 3.11 compiles them)
+//
+// The subject is evaluated once into a temporary. A case's pattern is tested with its
+// captures going to temporaries; only when the whole pattern has matched are the names
+// bound (a failed case binds nothing), then the guard runs (names stay bound when it is
+// false), then the subject is released and the body runs. Runtime checks and
+// extractions are in runtime/ops/match.h.
+
+static bool IsWildcardPattern(const Node* pattern) {
+  const auto* as = pattern->As<ast::MatchAs>();
+  return as && as->pattern == nullptr && as->name.data() == nullptr;
+}
+
+static bool IsStarWildcardPattern(const Node* pattern) {
+  const auto* star = pattern->As<ast::MatchStar>();
+  return star && star->name.data() == nullptr;
+}
+
+bool FunctionGenerator::PatternNames(const Node* pattern, bool allow_irrefutable,
+                                     std::vector<std::string>* names) {
+  auto add = [&](std::string_view raw, const Node* at) {
+    std::string name = Str(raw);
+    if (std::find(names->begin(), names->end(), name) != names->end()) {
+      module_->Fail(at, absl::StrCat("multiple assignments to name '", name, "' in pattern"));
+      return false;
+    }
+    names->push_back(name);
+    return true;
+  };
+  switch (pattern->node_kind) {
+    case Kind::kMatchValue:
+    case Kind::kMatchSingleton:
+      return true;
+    case Kind::kMatchAs: {
+      const auto* as = pattern->As<ast::MatchAs>();
+      if (as->pattern == nullptr) {
+        if (!allow_irrefutable) {
+          module_->Fail(pattern, as->name.data()
+                                     ? absl::StrCat("name capture '", Str(as->name),
+                                                    "' makes remaining patterns unreachable")
+                                     : "wildcard makes remaining patterns unreachable");
+          return false;
+        }
+      } else if (!PatternNames(as->pattern, allow_irrefutable, names)) {
+        return false;
+      }
+      return as->name.data() == nullptr || add(as->name, pattern);
+    }
+    case Kind::kMatchStar: {
+      const auto* star = pattern->As<ast::MatchStar>();
+      return star->name.data() == nullptr || add(star->name, pattern);
+    }
+    case Kind::kMatchSequence: {
+      int stars = 0;
+      for (Node* child : pattern->As<ast::MatchSequence>()->patterns) {
+        if (child->As<ast::MatchStar>() && ++stars > 1) {
+          module_->Fail(child, "multiple starred names in sequence pattern");
+          return false;
+        }
+        if (!PatternNames(child, true, names)) return false;
+      }
+      return true;
+    }
+    case Kind::kMatchMapping: {
+      const auto* mapping = pattern->As<ast::MatchMapping>();
+      for (uint32_t i = 0; i < mapping->keys.size; ++i) {
+        const auto* key = mapping->keys[i]->As<ast::Constant>();
+        for (uint32_t j = 0; key && j < i; ++j) {
+          const auto* other = mapping->keys[j]->As<ast::Constant>();
+          if (other && other->value.type == key->value.type && other->value.text == key->value.text &&
+              (other->value.number == key->value.number ||
+               (std::isnan(other->value.number) && std::isnan(key->value.number)))) {
+            std::string shown = Str(key->value.text);
+            using Type = ast::ConstantValue::Type;
+            if (key->value.type == Type::kStr) shown = "'" + shown + "'";
+            if (key->value.type == Type::kNone) shown = "None";
+            if (key->value.type == Type::kTrue) shown = "True";
+            if (key->value.type == Type::kFalse) shown = "False";
+            module_->Fail(mapping->keys[i],
+                          absl::StrCat("mapping pattern checks duplicate key (", shown, ")"));
+            return false;
+          }
+        }
+      }
+      for (Node* child : mapping->patterns) {
+        if (!PatternNames(child, true, names)) return false;
+      }
+      return mapping->rest.data() == nullptr || add(mapping->rest, pattern);
+    }
+    case Kind::kMatchClass: {
+      const auto* klass = pattern->As<ast::MatchClass>();
+      for (uint32_t i = 0; i < klass->kwd_attrs.size; ++i) {
+        for (uint32_t j = 0; j < i; ++j) {
+          if (klass->kwd_attrs.items[i] == klass->kwd_attrs.items[j]) {
+            module_->Fail(klass->kwd_patterns[i],
+                          absl::StrCat("attribute name repeated in class pattern: ",
+                                       Str(klass->kwd_attrs.items[i])));
+            return false;
+          }
+        }
+      }
+      for (Node* child : klass->patterns) {
+        if (!PatternNames(child, true, names)) return false;
+      }
+      for (Node* child : klass->kwd_patterns) {
+        if (!PatternNames(child, true, names)) return false;
+      }
+      return true;
+    }
+    case Kind::kMatchOr: {
+      const ast::NodeList& alternatives = pattern->As<ast::MatchOr>()->patterns;
+      std::vector<std::string> first;
+      for (uint32_t i = 0; i < alternatives.size; ++i) {
+        std::vector<std::string> own;
+        if (!PatternNames(alternatives[i], allow_irrefutable && i + 1 == alternatives.size, &own)) {
+          return false;
+        }
+        if (i == 0) {
+          first = own;
+          continue;
+        }
+        std::vector<std::string> a = own, b = first;
+        std::sort(a.begin(), a.end());
+        std::sort(b.begin(), b.end());
+        if (a != b) {
+          module_->Fail(alternatives[i], "alternative patterns bind different names");
+          return false;
+        }
+      }
+      for (const std::string& name : first) {
+        if (!add(name, pattern)) return false;
+      }
+      return true;
+    }
+    default:
+      Unsupported(pattern, absl::StrCat("pattern ", ast::KindName(pattern->node_kind)));
+      return false;
+  }
+}
+
+void FunctionGenerator::ClearCaptures(const Node* pattern,
+                                      const std::map<std::string, int>& captures) {
+  std::vector<std::string> names;
+  // The names were checked when the case started: this cannot fail.
+  if (!PatternNames(pattern, true, &names)) return;
+  for (const std::string& name : names) Clear(captures.at(name));
+}
+
+void FunctionGenerator::Pattern(const Node* pattern, int subject, const std::string& fail,
+                                const std::map<std::string, int>& captures) {
+  if (module_->failed()) return;
+  const std::string value = S(subject);
+  auto capture = [&](std::string_view raw) {
+    int slot = captures.at(Str(raw));
+    Line(absl::StrCat("Py_XSETREF(", S(slot), ", Py_NewRef(", value, "));"));
+  };
+  switch (pattern->node_kind) {
+    case Kind::kMatchValue: {
+      int expected = ExprTemp(pattern->As<ast::MatchValue>()->value);
+      Line("{");
+      Line(absl::StrCat("  int truth = kiln::CompareBool(", value, ", ", S(expected), ", Py_EQ);"));
+      Line(absl::StrCat("  Py_CLEAR(", S(expected), ");"));
+      Line(absl::StrCat("  if (truth < 0) { kline = ", Site(pattern), "; goto ", RaiseLabel(), "; }"));
+      Line(absl::StrCat("  if (!truth) goto ", fail, ";"));
+      Line("}");
+      Free(expected);
+      return;
+    }
+    case Kind::kMatchSingleton: {
+      using Type = ast::ConstantValue::Type;
+      Type type = pattern->As<ast::MatchSingleton>()->value.type;
+      const char* singleton = type == Type::kNone ? "Py_None" : type == Type::kTrue ? "Py_True" : "Py_False";
+      Line(absl::StrCat("if (", value, " != ", singleton, ") goto ", fail, ";"));
+      return;
+    }
+    case Kind::kMatchAs: {
+      const auto* as = pattern->As<ast::MatchAs>();
+      if (as->pattern) Pattern(as->pattern, subject, fail, captures);
+      if (as->name.data()) capture(as->name);
+      return;
+    }
+    case Kind::kMatchStar: {
+      // Inside a sequence pattern: `subject` is the list of the items it stands for.
+      const auto* star = pattern->As<ast::MatchStar>();
+      if (star->name.data()) capture(star->name);
+      return;
+    }
+    case Kind::kMatchOr: {
+      const ast::NodeList& alternatives = pattern->As<ast::MatchOr>()->patterns;
+      std::string matched = NewLabel("or_matched");
+      for (Node* alternative : alternatives) {
+        std::string next = NewLabel("or_next");
+        Pattern(alternative, subject, next, captures);
+        Line(absl::StrCat("goto ", matched, ";"));
+        Label(next);
+        ClearCaptures(alternative, captures);
+      }
+      Line(absl::StrCat("goto ", fail, ";"));
+      Label(matched);
+      return;
+    }
+    case Kind::kMatchSequence: {
+      const ast::NodeList& patterns = pattern->As<ast::MatchSequence>()->patterns;
+      int size = static_cast<int>(patterns.size);
+      int star = -1;
+      bool only_wildcards = true;
+      for (int i = 0; i < size; ++i) {
+        if (patterns[i]->As<ast::MatchStar>()) star = i;
+        only_wildcards = only_wildcards && (IsWildcardPattern(patterns[i]) ||
+                                            IsStarWildcardPattern(patterns[i]));
+      }
+      bool star_wildcard = star >= 0 && IsStarWildcardPattern(patterns[star]);
+      Line(absl::StrCat("if (!kiln::MatchIsSequence(", value, ")) goto ", fail, ";"));
+      if (star < 0 || size > 1) {
+        Line("{");
+        Line(absl::StrCat("  int length_ok = kiln::MatchLength(", value, ", ",
+                          star < 0 ? size : size - 1, ", ", star < 0 ? 0 : 1, ");"));
+        Line(absl::StrCat("  if (length_ok < 0) { kline = ", Site(pattern), "; goto ", RaiseLabel(),
+                          "; }"));
+        Line(absl::StrCat("  if (!length_ok) goto ", fail, ";"));
+        Line("}");
+      }
+      if (only_wildcards) return;
+      if (star_wildcard) {
+        // `[a, *_, b]`: each item is read as it is matched (subject[i], subject[len - k]).
+        int item = Temp();
+        std::string item_fail = NewLabel("item_fail");
+        std::string matched = NewLabel("sequence_matched");
+        for (int i = 0; i < size; ++i) {
+          if (i == star || IsWildcardPattern(patterns[i])) continue;
+          Line(absl::StrCat(S(item), " = kiln::MatchSequenceItem(", value, ", ",
+                            i < star ? i : i - size, ");"));
+          CheckSlot(item, pattern);
+          Pattern(patterns[i], item, item_fail, captures);
+          Clear(item);
+        }
+        Line(absl::StrCat("goto ", matched, ";"));
+        Label(item_fail);
+        Clear(item);
+        Line(absl::StrCat("goto ", fail, ";"));
+        Label(matched);
+        Free(item);
+        return;
+      }
+      int items = TempArray(size);
+      ErrorIf(absl::StrCat("kiln::MatchSequenceItems(", value, ", ", size, ", ", star, ", &", S(items),
+                           ") < 0"),
+              pattern);
+      std::string items_fail = NewLabel("items_fail");
+      std::string matched = NewLabel("sequence_matched");
+      for (int i = 0; i < size; ++i) {
+        if (IsWildcardPattern(patterns[i]) || IsStarWildcardPattern(patterns[i])) continue;
+        Pattern(patterns[i], items + i, items_fail, captures);
+      }
+      for (int i = 0; i < size; ++i) Clear(items + i);
+      Line(absl::StrCat("goto ", matched, ";"));
+      Label(items_fail);
+      for (int i = 0; i < size; ++i) Clear(items + i);
+      Line(absl::StrCat("goto ", fail, ";"));
+      Label(matched);
+      FreeArray(items, size);
+      return;
+    }
+    case Kind::kMatchMapping: {
+      const auto* mapping = pattern->As<ast::MatchMapping>();
+      int size = static_cast<int>(mapping->keys.size);
+      bool has_rest = mapping->rest.data() != nullptr;
+      Line(absl::StrCat("if (!kiln::MatchIsMapping(", value, ")) goto ", fail, ";"));
+      if (size == 0 && !has_rest) return;
+      if (size > 0) {
+        Line("{");
+        Line(absl::StrCat("  int length_ok = kiln::MatchLength(", value, ", ", size, ", 1);"));
+        Line(absl::StrCat("  if (length_ok < 0) { kline = ", Site(pattern), "; goto ", RaiseLabel(),
+                          "; }"));
+        Line(absl::StrCat("  if (!length_ok) goto ", fail, ";"));
+        Line("}");
+      }
+      int count = std::max(size, 1);
+      int keys = TempArray(count);
+      int values = TempArray(count);
+      for (int i = 0; i < size; ++i) Expr(mapping->keys[i], keys + i);
+      std::string values_fail = NewLabel("values_fail");
+      std::string matched = NewLabel("mapping_matched");
+      Line("{");
+      Line(absl::StrCat("  int found = kiln::MatchKeys(", value, ", &", S(keys), ", ", size, ", &",
+                        S(values), ");"));
+      Line(absl::StrCat("  if (found < 0) { kline = ", Site(pattern), "; goto ", RaiseLabel(), "; }"));
+      Line(absl::StrCat("  if (!found) goto ", values_fail, ";"));
+      Line("}");
+      for (int i = 0; i < size; ++i) {
+        if (IsWildcardPattern(mapping->patterns[i])) continue;
+        Pattern(mapping->patterns[i], values + i, values_fail, captures);
+      }
+      for (int i = 0; i < size; ++i) Clear(values + i);
+      if (has_rest) {
+        int rest = Temp();
+        Line(absl::StrCat(S(rest), " = kiln::MatchRest(", value, ", &", S(keys), ", ", size, ");"));
+        CheckSlot(rest, pattern);
+        Line(absl::StrCat("Py_XSETREF(", S(captures.at(Str(mapping->rest))), ", ", S(rest), "); ",
+                          S(rest), " = nullptr;"));
+        Free(rest);
+      }
+      for (int i = 0; i < size; ++i) Clear(keys + i);
+      Line(absl::StrCat("goto ", matched, ";"));
+      Label(values_fail);
+      for (int i = 0; i < size; ++i) Clear(keys + i);
+      for (int i = 0; i < size; ++i) Clear(values + i);
+      Line(absl::StrCat("goto ", fail, ";"));
+      Label(matched);
+      FreeArray(keys, count);
+      FreeArray(values, count);
+      return;
+    }
+    case Kind::kMatchClass: {
+      const auto* klass = pattern->As<ast::MatchClass>();
+      int positional = static_cast<int>(klass->patterns.size);
+      int total = positional + static_cast<int>(klass->kwd_patterns.size);
+      int type = ExprTemp(klass->cls);
+      int count = std::max(total, 1);
+      int attributes = TempArray(count);
+      std::string names = "nullptr";
+      if (klass->kwd_attrs.size > 0) {
+        std::vector<std::string> refs;
+        for (std::string_view name : klass->kwd_attrs) refs.push_back(module_->constants().Name(name));
+        names = module_->constants().Tuple(refs);
+      }
+      std::string attributes_fail = NewLabel("attributes_fail");
+      std::string matched = NewLabel("class_matched");
+      Line("{");
+      Line(absl::StrCat("  int found = kiln::MatchClass(", value, ", ", S(type), ", ", positional, ", ",
+                        names, ", &", S(attributes), ");"));
+      Line(absl::StrCat("  Py_CLEAR(", S(type), ");"));
+      Line(absl::StrCat("  if (found < 0) { kline = ", Site(pattern), "; goto ", RaiseLabel(), "; }"));
+      Line(absl::StrCat("  if (!found) goto ", fail, ";"));
+      Line("}");
+      Free(type);
+      for (int i = 0; i < total; ++i) {
+        const Node* child = i < positional ? klass->patterns[i] : klass->kwd_patterns[i - positional];
+        if (IsWildcardPattern(child)) continue;
+        Pattern(child, attributes + i, attributes_fail, captures);
+      }
+      for (int i = 0; i < total; ++i) Clear(attributes + i);
+      Line(absl::StrCat("goto ", matched, ";"));
+      Label(attributes_fail);
+      for (int i = 0; i < total; ++i) Clear(attributes + i);
+      Line(absl::StrCat("goto ", fail, ";"));
+      Label(matched);
+      FreeArray(attributes, count);
+      return;
+    }
+    default:
+      Unsupported(pattern, absl::StrCat("pattern ", ast::KindName(pattern->node_kind)));
+      return;
+  }
+}
+
+void FunctionGenerator::Match(const ast::Match* node) {
+  int subject = Temp();
+  Expr(node->subject, subject);
+  std::string end = NewLabel("match_end");
+  for (uint32_t i = 0; i < node->cases.size && !module_->failed(); ++i) {
+    const auto* match_case = node->cases[i]->As<ast::MatchCase>();
+    bool last = i + 1 == node->cases.size;
+    std::vector<std::string> names;
+    if (!PatternNames(match_case->pattern, last || match_case->guard != nullptr, &names)) return;
+    std::map<std::string, int> captures;
+    std::vector<int> slots;
+    for (const std::string& name : names) {
+      int slot = Temp();
+      captures[name] = slot;
+      slots.push_back(slot);
+    }
+    std::string fail = NewLabel("case_fail");
+    std::string next = NewLabel("case_next");
+    Pattern(match_case->pattern, subject, fail, captures);
+    for (size_t j = 0; j < names.size(); ++j) StoreName(names[j], slots[j], match_case->pattern);
+    if (match_case->guard) BranchIfFalse(match_case->guard, next);
+    Clear(subject);
+    Statements(match_case->body);
+    Line(absl::StrCat("goto ", end, ";"));
+    Label(fail);
+    for (int slot : slots) Clear(slot);
+    Label(next);
+    for (int slot : slots) Free(slot);
+  }
+  ClearAndFree(subject);
+  Label(end);
 }
 
 // ----------------------------------------------------------------------------

@@ -76,7 +76,7 @@ class Lexer {
     if (c == '\n') {
       ++line_;
       line_start_ = pos_;
-      if (pos_ < source_.size() || true) stream_->line_starts.push_back(static_cast<uint32_t>(pos_));
+      stream_->line_starts.push_back(static_cast<uint32_t>(pos_));
     }
     return c;
   }
@@ -313,10 +313,10 @@ bool Lexer::LexName(size_t start, int start_col) {
         } else {
           message = absl::StrFormat("invalid non-printable character U+%04X", code_point);
         }
+        // CPython's offset points at the bad character itself (1-based).
         Fail(LexErrorKind::kRaised, "SyntaxError", message, line_, line_start_,
-             start + char_start + 1);
-        // CPython's offset counts the bad character itself.
-        stream_->error->offset = CharCount(line_start_, start + char_start) + 1;
+             start + char_start);
+        ++stream_->error->offset;
         return false;
       }
     }

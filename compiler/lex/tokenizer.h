@@ -102,8 +102,8 @@ struct TokenizeOptions {
 // Tokenizes raw file bytes. Never fails: errors are in the result.
 TokenStream Tokenize(std::string_view bytes, const TokenizeOptions& options);
 
-// Tokenizes already decoded UTF-8 text (used for f-string expressions).
-// `first_line` is the line number given to the first line.
+// Tokenizes already decoded UTF-8 text (used for f-string expressions); the
+// first line is line 1.
 TokenStream TokenizeUtf8(std::string_view text, const TokenizeOptions& options);
 
 // Text like `python3.11 -m tokenize FILE` prints: one token per line.

@@ -201,8 +201,6 @@ bool DecodeBytesLiteral(std::string_view body, bool raw, std::string* out, std::
       continue;
     }
     if (i + 1 >= body.size()) {
-      *error = absl::StrFormat(
-          "(value error) invalid \\x escape at position %d", i);
       *error = "(value error) Trailing \\ in string";
       return false;
     }
@@ -231,7 +229,7 @@ bool DecodeBytesLiteral(std::string_view body, bool raw, std::string* out, std::
         break;
       }
       case 'x': {
-        if (i + 1 < body.size() + 0 && i + 2 <= body.size() && HexValue(body[i]) >= 0 &&
+        if (i + 2 <= body.size() && HexValue(body[i]) >= 0 &&
             HexValue(body[i + 1]) >= 0) {
           out->push_back(static_cast<char>(HexValue(body[i]) * 16 + HexValue(body[i + 1])));
           i += 2;

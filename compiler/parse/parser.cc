@@ -388,7 +388,7 @@ class Parser {
   Node* ParseFactor();
   Node* ParsePower();
   Node* ParseAwaitPrimary();
-  Node* ParsePrimary(bool for_target);
+  Node* ParsePrimary();
   Node* ParseAtom();
   Node* ParseYieldExpression();
   Node* ParseLambda();
@@ -1884,17 +1884,16 @@ Node* Parser::ParseAwaitPrimary() {
     if (guard.TooDeep()) return TooDeep();
     Pos start = Start();
     Advance();
-    Node* value = ParsePrimary(false);
+    Node* value = ParsePrimary();
     if (!value) return nullptr;
     auto* node = New<ast::Await>(start);
     node->value = value;
     return node;
   }
-  return ParsePrimary(false);
+  return ParsePrimary();
 }
 
-Node* Parser::ParsePrimary(bool for_target) {
-  (void)for_target;
+Node* Parser::ParsePrimary() {
   Pos start = Start();
   Node* node = ParseAtom();
   if (!node) return nullptr;
@@ -2405,7 +2404,7 @@ Node* Parser::ParseStarTarget() {
     starred->ctx = ast::ExprContext::kStore;
     return starred;
   }
-  return ParsePrimary(true);
+  return ParsePrimary();
 }
 
 // ============================================================================

@@ -25,6 +25,7 @@ PyTypeObject GeneratorType;
 GeneratorObject* AsGenerator(PyObject* object) { return reinterpret_cast<GeneratorObject*>(object); }
 
 void ClearFrame(GeneratorObject* generator) {
+  generator->frame.yield_from = nullptr;
   for (Py_ssize_t i = 0; i < Py_SIZE(generator); ++i) Py_CLEAR(generator->frame.slots[i]);
   generator->frame.state = -1;
 }
@@ -269,7 +270,12 @@ PyObject* GetSuspended(PyObject* self, void*) {
 PyObject* GetCode(PyObject* self, void*) {
   return Py_NewRef(PyFunction_GET_CODE(AsGenerator(self)->frame.function));
 }
-PyObject* GetNone(PyObject*, void*) { Py_RETURN_NONE; }
+
+PyObject* GetYieldFrom(PyObject* self, void*) {
+  GeneratorObject* generator = AsGenerator(self);
+  PyObject* iterator = generator->frame.state > 0 ? generator->frame.yield_from : nullptr;
+  return Py_NewRef(iterator ? iterator : Py_None);
+}
 
 // gi_frame: None once finished; before that a frame of the generator's code at its def
 // line (compiled code has no frame of its own), so that inspect.getgeneratorstate()
@@ -321,7 +327,7 @@ PyGetSetDef kGetSet[] = {
     {"gi_suspended", GetSuspended, nullptr, nullptr, nullptr},
     {"gi_code", GetCode, nullptr, nullptr, nullptr},
     {"gi_frame", GetFrame, nullptr, nullptr, nullptr},
-    {"gi_yieldfrom", GetNone, nullptr, "object being iterated by yield from, or None", nullptr},
+    {"gi_yieldfrom", GetYieldFrom, nullptr, "object being iterated by yield from, or None", nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr},
 };
 
@@ -366,6 +372,7 @@ PyObject* NewGenerator(PyObject* function, GeneratorResume resume, int slot_coun
   generator->frame.function = Py_NewRef(function);
   generator->frame.state = 0;
   generator->frame.return_value = nullptr;
+  generator->frame.yield_from = nullptr;
   for (int i = 0; i < slot_count; ++i) generator->frame.slots[i] = nullptr;
   PyObject_GC_Track(generator);
   return reinterpret_cast<PyObject*>(generator);

@@ -7,7 +7,7 @@
 // generator: iteration, send, throw, close, `yield from` delegation (PyIter_Send),
 // PEP 479 (StopIteration inside becomes RuntimeError), close on destruction, and
 // __name__, __qualname__, gi_running, gi_code, gi_frame (a frame at the def line until
-// finished, then None), gi_yieldfrom (None).
+// finished, then None), gi_yieldfrom.
 //
 //   PyObject* gen = kiln::NewGenerator(func, Resume, slot_count);
 //   PyObject** slots = kiln::GeneratorSlots(gen);  // bind arguments here
@@ -23,6 +23,8 @@ struct GeneratorFrame {
   PyObject* function;
   int state;                 // 0 not started, >0 suspended at that yield, -1 finished
   PyObject* return_value;    // set by the resume function when it returns
+  PyObject* yield_from;      // borrowed from a slot: the iterator a suspended `yield from`
+                             // delegates to (gi_yieldfrom), else NULL
   PyObject* slots[1];        // really slot_count entries
 };
 

@@ -85,3 +85,28 @@ next(s)
 for v in (5, 6, 7):
     s.send(v)
 print(s.send(None))
+
+
+def plain_inner():
+    yield "a"
+    yield "b"
+
+
+def plain_outer():
+    yield "before"
+    yield from plain_inner()
+    yield "after"
+
+
+p = plain_outer()
+print(p.gi_yieldfrom)
+next(p)
+print(p.gi_yieldfrom)
+next(p)
+print(p.gi_yieldfrom.__name__, p.gi_yieldfrom.gi_yieldfrom)
+next(p)
+next(p)
+print(p.gi_yieldfrom, list(p), p.gi_yieldfrom)
+over_list = (lambda: (yield from [1, 2]))()
+next(over_list)
+print(type(over_list.gi_yieldfrom).__name__)

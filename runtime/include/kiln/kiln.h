@@ -16,6 +16,7 @@
 #include "runtime/objects/function.h"
 #include "runtime/objects/generator.h"
 #include "runtime/import/module_table.h"
+#include "runtime/ops/match.h"
 #include "runtime/ops/ops.h"
 
 #endif  // KILN_RUNTIME_INCLUDE_KILN_KILN_H_

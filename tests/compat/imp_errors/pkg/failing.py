@@ -1,0 +1,2 @@
+print("failing module body runs")
+VALUE = 1 / 0
