@@ -51,6 +51,12 @@ std::string Sanitize(std::string_view name) {
 
 std::string Str(std::string_view text) { return std::string(text); }
 
+// `def` and `async def` nodes have the same fields: both read as ast::FunctionDef.
+const ast::FunctionDef* AsDef(const ast::Node* node) {
+  if (node->As<ast::AsyncFunctionDef>()) return reinterpret_cast<const ast::FunctionDef*>(node);
+  return node->As<ast::FunctionDef>();
+}
+
 // The module's constants: created once when the module first runs, never freed.
 class ConstantPool {
  public:
@@ -130,7 +136,7 @@ class ModuleGenerator;
 // What the statement being compiled sits inside, innermost last. Return, break,
 // continue and errors leave these blocks; each kind says how.
 struct Block {
-  enum Type { kFunction, kLoop, kTryExcept, kFinally, kHandler, kWith, kPendingValue };
+  enum Type { kFunction, kLoop, kTryExcept, kFinally, kHandler, kWith, kPendingValue, kAsyncWith };
   Type type;
   int id = 0;                 // label number
   // kLoop
@@ -160,8 +166,14 @@ class FunctionGenerator {
 
  private:
   friend class ModuleGenerator;
+  // Generators, coroutines and async generators: resumable, their slots in a heap frame.
   bool is_generator() const {
-    return scope_->kind == sema::ScopeKind::kFunction && scope_->is_generator;
+    return scope_->kind == sema::ScopeKind::kFunction &&
+           (scope_->is_generator || scope_->is_coroutine);
+  }
+  bool is_async_generator() const {
+    return scope_->kind == sema::ScopeKind::kFunction && scope_->is_generator &&
+           scope_->is_coroutine;
   }
   bool is_module() const { return scope_->kind == sema::ScopeKind::kModule; }
   bool is_class() const { return scope_->kind == sema::ScopeKind::kClass; }
@@ -327,7 +339,17 @@ class FunctionGenerator {
   void Delete(const Node* target);
   void AnnAssign(const ast::AnnAssign* node);
   void Yield(const Node* node, int value_slot, int target);
-  void YieldFrom(const Node* node, int iterable_slot, int target);
+  // `get_iterator` makes the delegate from the iterable (GetYieldFromIter for `yield
+  // from`, GetAwaitableIter for `await`); "" when the slot holds the delegate already.
+  void YieldFrom(const Node* node, int iterable_slot, int target,
+                 const char* get_iterator = "kiln::GetYieldFromIter");
+  // --- async (see the "async" section) ---
+  void Await(const Node* node, int awaitable_slot, int target);
+  void AsyncWith(const ast::With* node, uint32_t item_index);
+  void AsyncFor(const ast::For* node);
+  // The raise/unwind labels of a block that holds a caught exception and the previously
+  // handled one (Block::kHandler without a name), for code that runs while handling.
+  void EmitHolderErrorLabels(const Block& holder);
   // --- match statements (see the "match statements" section) ---
   void Match(const ast::Match* node);
   // Names `pattern` binds, in order; false (and a compile error) for CPython's
@@ -416,6 +438,11 @@ class ModuleGenerator {
   }
   void Declare(const std::string& text) { declarations_.push_back(text); }
   // A new per-site cache for a global name; returns the expression for its address.
+  std::string NewAttributeCache() {
+    std::string name = absl::StrCat("attribute_cache_", attribute_cache_count_++);
+    Declare(absl::StrCat("kiln::AttributeCache ", name, ";"));
+    return "&" + name;
+  }
   std::string NewGlobalCache() {
     std::string name = absl::StrCat("global_cache_", global_cache_count_++);
     Declare(absl::StrCat("kiln::GlobalCache ", name, ";"));
@@ -448,6 +475,7 @@ class ModuleGenerator {
   std::set<std::string> imports_;
   int function_count_ = 0;
   int global_cache_count_ = 0;
+  int attribute_cache_count_ = 0;
 };
 
 // ----------------------------------------------------------------------------
@@ -616,6 +644,17 @@ void FunctionGenerator::LeaveBlock(const Block& block) {
       ClearAndFree(result);
       break;
     }
+    case Block::kAsyncWith: {
+      // await __aexit__(None, None, None)
+      int awaitable = Temp();
+      Line(absl::StrCat(S(awaitable), " = kiln::AsyncExitAwaitable(", S(block.exit_slot), ", nullptr);"));
+      Clear(block.exit_slot);
+      CheckSlot(awaitable, block.node);
+      int result = Temp();
+      YieldFrom(block.node, awaitable, result, "");
+      ClearAndFree(result);
+      break;
+    }
     case Block::kFinally: {
       // Run the final body outside this block.
       Statements(*block.final_body);
@@ -648,7 +687,7 @@ void FunctionGenerator::ComputeUnstableLocals() {
   // Walk this function's own body (not nested scopes, which cannot rebind our locals
   // except through cells, which are never borrowed).
   std::vector<Node*> pending;
-  if (const auto* def = scope_->node->As<ast::FunctionDef>()) {
+  if (const auto* def = AsDef(scope_->node)) {
     for (Node* statement : def->body) pending.push_back(statement);
   } else if (const auto* lambda = scope_->node->As<ast::Lambda>()) {
     pending.push_back(lambda->body);
@@ -1189,7 +1228,7 @@ void FunctionGenerator::MakeFunctionObject(const Node* node, const sema::Scope* 
   const ast::Arguments* arguments = nullptr;
   const Node* returns = nullptr;
   const ast::NodeList* body = nullptr;
-  if (const auto* def = node->As<ast::FunctionDef>()) {
+  if (const auto* def = AsDef(node)) {
     arguments = def->args->As<ast::Arguments>();
     returns = def->returns;
     body = &def->body;
@@ -1303,20 +1342,34 @@ void FunctionGenerator::Comprehension(const Node* node, int target) {
   if (const auto* c = node->As<ast::SetComp>()) generators = &c->generators;
   if (const auto* c = node->As<ast::DictComp>()) generators = &c->generators;
   if (const auto* c = node->As<ast::GeneratorExp>()) generators = &c->generators;
-  for (Node* generator : *generators) {
-    if (generator->As<ast::Comprehension>()->is_async) {
-      Unsupported(generator, "asynchronous comprehension");
-      return;
-    }
+  // An async comprehension is a coroutine that is awaited here (an async generator
+  // expression is not awaited); outside an async function it is an error.
+  bool awaited = child->is_coroutine && node->node_kind != Kind::kGeneratorExp;
+  if (awaited && !(is_generator() && scope_->is_coroutine)) {
+    module_->Fail(node, "asynchronous comprehension outside of an asynchronous function");
+    return;
   }
+  bool async_outermost = (*generators)[0]->As<ast::Comprehension>()->is_async;
   int function = Temp();
   MakeFunctionObject(node, child, function, Qualname(name));
   if (module_->failed()) return;
   int iterable = ExprTemp((*generators)[0]->As<ast::Comprehension>()->iter);
   int iterator = Temp();
-  Line(absl::StrCat(S(iterator), " = PyObject_GetIter(", S(iterable), ");"));
+  Line(absl::StrCat(S(iterator), async_outermost ? " = kiln::GetAsyncIter(" : " = PyObject_GetIter(",
+                    S(iterable), ");"));
   ClearAndFree(iterable);
   CheckSlot(iterator, node);
+  if (awaited) {
+    int coroutine = Temp();
+    Line(absl::StrCat(S(coroutine), " = PyObject_Vectorcall(", S(function), ", &", S(iterator),
+                      ", 1, nullptr);"));
+    ClearAndFree(iterator);
+    ClearAndFree(function);
+    CheckSlot(coroutine, node);
+    Await(node, coroutine, target);
+    Free(coroutine);
+    return;
+  }
   Line(absl::StrCat(S(target), " = PyObject_Vectorcall(", S(function), ", &", S(iterator),
                     ", 1, nullptr);"));
   ClearAndFree(iterator);
@@ -1336,8 +1389,9 @@ void FunctionGenerator::Expr(const Node* node, int target) {
     case Kind::kAttribute: {
       const auto* attribute = node->As<ast::Attribute>();
       Operand value = OperandOf(attribute->value);
-      Line(absl::StrCat(S(target), " = PyObject_GetAttr(", S(value.slot), ", ",
-                        module_->constants().Name(Mangle(attribute->attr)), ");"));
+      Line(absl::StrCat(S(target), " = kiln::LoadAttribute(", S(value.slot), ", ",
+                        module_->constants().Name(Mangle(attribute->attr)), ", ",
+                        module_->NewAttributeCache(), ");"));
       Release(value);
       CheckSlot(target, node);
       return;
@@ -1482,9 +1536,12 @@ void FunctionGenerator::Expr(const Node* node, int target) {
     case Kind::kStarred:
       module_->Fail(node, "can't use starred expression here");
       return;
-    case Kind::kAwait:
-      Unsupported(node, "'await'");
+    case Kind::kAwait: {
+      int awaitable = ExprTemp(node->As<ast::Await>()->value);
+      Await(node, awaitable, target);
+      Free(awaitable);
       return;
+    }
     default:
       Unsupported(node, absl::StrCat("expression ", ast::KindName(node->node_kind)));
       return;
@@ -1499,6 +1556,11 @@ void FunctionGenerator::Yield(const Node* node, int value, int target) {
     Unsupported(node, "'yield' here");
     return;
   }
+  if (is_async_generator()) {
+    // An async generator's values are wrapped, to tell them from awaits passing through.
+    Line(absl::StrCat(S(value), " = kiln::AsyncGenWrap(", S(value), ");"));
+    CheckSlot(value, node);
+  }
   int state = ++resume_count_;
   std::string resume = absl::StrCat("resume_", state);
   Line(absl::StrCat("F->state = ", state, ";"));
@@ -1509,16 +1571,22 @@ void FunctionGenerator::Yield(const Node* node, int value, int target) {
   Line(absl::StrCat(S(target), " = Py_NewRef(sent);"));
 }
 
-void FunctionGenerator::YieldFrom(const Node* node, int iterable, int target) {
+void FunctionGenerator::YieldFrom(const Node* node, int iterable, int target,
+                                  const char* get_iterator) {
   if (!is_generator()) {
     Unsupported(node, "'yield from' here");
     return;
   }
   int iterator = Temp();
   int received = Temp();
-  Line(absl::StrCat(S(iterator), " = kiln::GetYieldFromIter(", S(iterable), ");"));
-  ClearAndFree(iterable);
-  CheckSlot(iterator, node);
+  if (*get_iterator == '\0') {
+    Line(absl::StrCat(S(iterator), " = ", S(iterable), "; ", S(iterable), " = nullptr;"));
+    Free(iterable);
+  } else {
+    Line(absl::StrCat(S(iterator), " = ", get_iterator, "(", S(iterable), ");"));
+    ClearAndFree(iterable);
+    CheckSlot(iterator, node);
+  }
   Line(absl::StrCat(S(received), " = Py_NewRef(Py_None);"));
   int state = ++resume_count_;
   std::string loop = absl::StrCat("yield_from_", state);
@@ -1574,13 +1642,13 @@ void FunctionGenerator::Assign(const Node* target, int value) {
       return;
     case Kind::kAttribute: {
       const auto* attribute = target->As<ast::Attribute>();
-      int object = ExprTemp(attribute->value);
-      ErrorIf(absl::StrCat("PyObject_SetAttr(", S(object), ", ",
-                           module_->constants().Name(Mangle(attribute->attr)), ", ", S(value),
-                           ") < 0"),
+      Operand object = OperandOf(attribute->value);
+      ErrorIf(absl::StrCat("kiln::StoreAttribute(", S(object.slot), ", ",
+                           module_->constants().Name(Mangle(attribute->attr)), ", ", S(value), ", ",
+                           module_->NewAttributeCache(), ") < 0"),
               target);
       Clear(value);
-      ClearAndFree(object);
+      Release(object);
       return;
     }
     case Kind::kSubscript: {
@@ -1763,7 +1831,7 @@ void FunctionGenerator::Delete(const Node* target) {
 }
 
 void FunctionGenerator::FunctionDef(const Node* node) {
-  const auto* def = node->As<ast::FunctionDef>();
+  const auto* def = AsDef(node);
   const sema::Scope* child = module_->scopes().ScopeOf(node);
   // Decorators are evaluated first, applied last, innermost first.
   std::vector<int> decorators;
@@ -1849,7 +1917,8 @@ void FunctionGenerator::Return(const ast::Return* node) {
   bool crosses_cleanup = false;
   for (const Block& block : blocks_) {
     crosses_cleanup = crosses_cleanup || block.type == Block::kFinally ||
-                      block.type == Block::kWith || block.type == Block::kHandler;
+                      block.type == Block::kWith || block.type == Block::kHandler ||
+                      block.type == Block::kAsyncWith;
   }
   if (crosses_cleanup) {
     // Hold the value while finally blocks and __exit__ run; they may replace it.
@@ -2388,13 +2457,13 @@ void FunctionGenerator::Statement(const Node* node) {
     case Kind::kNonlocal:
       return;  // resolved by scope analysis
     case Kind::kAsyncFunctionDef:
-      Unsupported(node, "'async def'");
+      FunctionDef(node);
       return;
     case Kind::kAsyncFor:
-      Unsupported(node, "'async for'");
+      AsyncFor(reinterpret_cast<const ast::For*>(node));
       return;
     case Kind::kAsyncWith:
-      Unsupported(node, "'async with'");
+      AsyncWith(reinterpret_cast<const ast::With*>(node), 0);
       return;
     case Kind::kMatch:
       Match(node->As<ast::Match>());
@@ -2406,6 +2475,171 @@ void FunctionGenerator::Statement(const Node* node) {
       Unsupported(node, absl::StrCat("statement ", ast::KindName(node->node_kind)));
       return;
   }
+}
+
+// ----------------------------------------------------------------------------
+// async: await, async with, async for (coroutine frames are generator frames; see
+// runtime/objects/generator.h)
+
+void FunctionGenerator::Await(const Node* node, int awaitable, int target) {
+  if (!is_generator() || !scope_->is_coroutine) {
+    module_->Fail(node, "'await' outside async function");
+    return;
+  }
+  YieldFrom(node, awaitable, target, "kiln::GetAwaitableIter");
+}
+
+void FunctionGenerator::EmitHolderErrorLabels(const Block& holder) {
+  std::string skip = NewLabel("no_error");
+  Line(absl::StrCat("goto ", skip, ";"));
+  Label(absl::StrCat("raise_", holder.id));
+  Line("kiln::AddTraceback(code, globals, kline);");
+  Line("KILN_CLEAR_TEMPS();");
+  Label(absl::StrCat("unwind_", holder.id));
+  int pending = Temp();
+  Line(absl::StrCat(S(pending), " = kiln::FetchException();"));
+  Line(absl::StrCat("PyErr_SetHandledException(", S(holder.previous_slot), ");"));
+  Clear(holder.previous_slot);
+  Clear(holder.exception_slot);
+  Line(absl::StrCat("kiln::RestoreException(", S(pending), "); ", S(pending), " = nullptr;"));
+  Free(pending);
+  Line(absl::StrCat("goto ", UnwindLabelOf(blocks_.size() - 1), ";"));
+  Label(skip);
+}
+
+void FunctionGenerator::AsyncWith(const ast::With* node, uint32_t item_index) {
+  if (!is_generator() || !scope_->is_coroutine) {
+    module_->Fail(node, "'async with' outside async function");
+    return;
+  }
+  if (item_index == node->items.size) {
+    Statements(node->body);
+    return;
+  }
+  const auto* item = node->items[item_index]->As<ast::WithItem>();
+  int manager = ExprTemp(item->context_expr);
+  int exit = NewSlot();
+  int awaitable = Temp();
+  Line(absl::StrCat(S(awaitable), " = kiln::AsyncEnterContext(", S(manager), ", &", S(exit), ");"));
+  ClearAndFree(manager);
+  CheckSlot(awaitable, node);
+  int entered = Temp();
+  {
+    // While __aenter__'s result is awaited, an error releases __aexit__ (not called).
+    Block pending{Block::kPendingValue};
+    pending.id = label_count_++;
+    pending.value_slot = exit;
+    blocks_.push_back(pending);
+    YieldFrom(node, awaitable, entered, "");
+    EmitErrorLabels(blocks_.size() - 1);
+    blocks_.pop_back();
+  }
+  Block block{Block::kAsyncWith};
+  block.id = label_count_++;
+  block.exit_slot = exit;
+  block.node = node;
+  blocks_.push_back(block);
+  if (item->optional_vars) {
+    Assign(item->optional_vars, entered);
+  } else {
+    Clear(entered);
+  }
+  Free(entered);
+  AsyncWith(node, item_index + 1);
+  Block finished = blocks_.back();
+  blocks_.pop_back();
+  LeaveBlock(finished);
+  std::string end = NewLabel("async_with_end");
+  Line(absl::StrCat("goto ", end, ";"));
+  Label(absl::StrCat("raise_", finished.id));
+  Line("kiln::AddTraceback(code, globals, kline);");
+  Line("KILN_CLEAR_TEMPS();");
+  Label(absl::StrCat("unwind_", finished.id));
+  // The exception is being handled while __aexit__(type, value, traceback) runs and is
+  // awaited; a true result swallows it.
+  int exception = NewSlot();
+  int previous = NewSlot();
+  Line(absl::StrCat(S(exception), " = kiln::FetchException();"));
+  Line(absl::StrCat(S(previous), " = PyErr_GetHandledException();"));
+  Line(absl::StrCat("PyErr_SetHandledException(", S(exception), ");"));
+  Block holder{Block::kHandler};
+  holder.id = label_count_++;
+  holder.exception_slot = exception;
+  holder.previous_slot = previous;
+  holder.node = node;
+  blocks_.push_back(holder);
+  int exit_awaitable = Temp();
+  Line(absl::StrCat(S(exit_awaitable), " = kiln::AsyncExitAwaitable(", S(exit), ", ", S(exception), ");"));
+  Clear(exit);
+  CheckSlot(exit_awaitable, node);
+  int result = Temp();
+  YieldFrom(node, exit_awaitable, result, "");
+  Line("{");
+  Line(absl::StrCat("  int suppress = kiln::IsTrue(", S(result), ");"));
+  Line(absl::StrCat("  Py_CLEAR(", S(result), ");"));
+  Line(absl::StrCat("  if (suppress < 0) { kline = ", Site(node), "; goto ", RaiseLabel(), "; }"));
+  Line(absl::StrCat("  PyErr_SetHandledException(", S(previous), ");"));
+  Line(absl::StrCat("  Py_CLEAR(", S(previous), ");"));
+  Line(absl::StrCat("  if (suppress) { Py_CLEAR(", S(exception), "); goto ", end, "; }"));
+  Line(absl::StrCat("  kiln::RestoreException(", S(exception), "); ", S(exception), " = nullptr;"));
+  Line("}");
+  Free(result);
+  blocks_.pop_back();
+  Line(absl::StrCat("goto ", UnwindLabelOf(blocks_.size() - 1), ";"));
+  EmitHolderErrorLabels(holder);
+  Label(end);
+}
+
+void FunctionGenerator::AsyncFor(const ast::For* node) {
+  if (!is_generator() || !scope_->is_coroutine) {
+    module_->Fail(node, "'async for' outside async function");
+    return;
+  }
+  int iterable = ExprTemp(node->iter);
+  int iterator = NewSlot();
+  Line(absl::StrCat(S(iterator), " = kiln::GetAsyncIter(", S(iterable), ");"));
+  ClearAndFree(iterable);
+  CheckSlot(iterator, node);
+  std::string top = NewLabel("async_for");
+  std::string orelse = NewLabel("async_for_else");
+  std::string end = NewLabel("async_for_end");
+  Block block{Block::kLoop};
+  block.id = label_count_++;
+  block.break_label = end;
+  block.continue_label = top;
+  block.iterator_slot = iterator;
+  blocks_.push_back(block);
+  Label(top);
+  int item = Temp();
+  {
+    // await __anext__(); StopAsyncIteration ends the loop (END_ASYNC_FOR).
+    Block next{Block::kTryExcept};
+    next.id = label_count_++;
+    blocks_.push_back(next);
+    int awaitable = Temp();
+    Line(absl::StrCat(S(awaitable), " = kiln::AsyncNextAwaitable(", S(iterator), ");"));
+    CheckSlot(awaitable, node);
+    YieldFrom(node, awaitable, item, "");
+    blocks_.pop_back();
+    std::string got = NewLabel("async_for_item");
+    Line(absl::StrCat("goto ", got, ";"));
+    Label(absl::StrCat("raise_", next.id));
+    Line(absl::StrCat("if (PyErr_ExceptionMatches(PyExc_StopAsyncIteration)) { PyErr_Clear(); Py_CLEAR(",
+                      S(iterator), "); goto ", orelse, "; }"));
+    Line("kiln::AddTraceback(code, globals, kline);");
+    Line("KILN_CLEAR_TEMPS();");
+    Line(absl::StrCat("goto ", UnwindLabelOf(blocks_.size() - 1), ";"));
+    Label(got);
+  }
+  Assign(node->target, item);
+  Free(item);
+  Statements(node->body);
+  Line(absl::StrCat("goto ", top, ";"));
+  EmitErrorLabels(blocks_.size() - 1);
+  blocks_.pop_back();
+  Label(orelse);
+  Statements(node->orelse);
+  Label(end);
 }
 
 // ----------------------------------------------------------------------------
@@ -2900,7 +3134,7 @@ void FunctionGenerator::Generate() {
                         "; goto ", RaiseLabel(), "; }"));
     }
     for (uint32_t i = start; i < body.size && !module_->failed(); ++i) Statement(body[i]);
-  } else if (const auto* def = node->As<ast::FunctionDef>()) {
+  } else if (const auto* def = AsDef(node)) {
     Statements(def->body);
   } else if (const auto* lambda = node->As<ast::Lambda>()) {
     int value = Temp();
@@ -2938,7 +3172,8 @@ void FunctionGenerator::Generate() {
       } else {
         int iterable = ExprTemp(generator->iter);
         iterator = NewSlot();
-        Line(absl::StrCat(S(iterator), " = PyObject_GetIter(", S(iterable), ");"));
+        Line(absl::StrCat(S(iterator), generator->is_async ? " = kiln::GetAsyncIter(" : " = PyObject_GetIter(",
+                          S(iterable), ");"));
         ClearAndFree(iterable);
         CheckSlot(iterator, node);  // at the comprehension, as CPython
       }
@@ -2952,6 +3187,26 @@ void FunctionGenerator::Generate() {
       blocks_.push_back(block);
       Label(top);
       int item = Temp();
+      if (generator->is_async) {
+        // await __anext__(); StopAsyncIteration ends this loop.
+        Block next{Block::kTryExcept};
+        next.id = label_count_++;
+        blocks_.push_back(next);
+        int awaitable = Temp();
+        Line(absl::StrCat(S(awaitable), " = kiln::AsyncNextAwaitable(", S(iterator), ");"));
+        CheckSlot(awaitable, node);
+        YieldFrom(node, awaitable, item, "");
+        blocks_.pop_back();
+        std::string got = NewLabel("async_comp_item");
+        Line(absl::StrCat("goto ", got, ";"));
+        Label(absl::StrCat("raise_", next.id));
+        Line(absl::StrCat("if (PyErr_ExceptionMatches(PyExc_StopAsyncIteration)) { PyErr_Clear(); ",
+                          i == 0 ? "" : "Py_CLEAR(" + S(iterator) + "); ", "goto ", end, "; }"));
+        Line("kiln::AddTraceback(code, globals, kline);");
+        Line("KILN_CLEAR_TEMPS();");
+        Line(absl::StrCat("goto ", UnwindLabelOf(blocks_.size() - 1), ";"));
+        Label(got);
+      } else {
       Line("{");
       Line(absl::StrCat("  int status = kiln::IterNext(", S(iterator), ", &", S(item), ");"));
       Line(absl::StrCat("  if (status < 0) { kline = ", Site(node), "; goto ", RaiseLabel(),
@@ -2959,6 +3214,7 @@ void FunctionGenerator::Generate() {
       Line(absl::StrCat("  if (status == 0) { ", i == 0 ? "" : "Py_CLEAR(" + S(iterator) + "); ",
                         "goto ", end, "; }"));
       Line("}");
+      }
       Assign(generator->target, item);
       Free(item);
       for (Node* condition : generator->ifs) BranchIfFalse(condition, top);
@@ -3046,7 +3302,7 @@ void FunctionGenerator::Generate() {
     int parameter_count = static_cast<int>(scope_->parameters.size());
     bool simple = !scope_->has_varargs && !scope_->has_varkeywords;
     int positional = parameter_count;
-    if (const auto* def = node->As<ast::FunctionDef>()) {
+    if (const auto* def = AsDef(node)) {
       positional = def->args->As<ast::Arguments>()->posonlyargs.size +
                    def->args->As<ast::Arguments>()->args.size;
       simple = simple && def->args->As<ast::Arguments>()->kwonlyargs.size == 0;
@@ -3089,7 +3345,9 @@ void FunctionGenerator::Generate() {
       module_->Declare(absl::StrCat("PyObject* ", c_name_, "_resume(kiln::GeneratorFrame* F, PyObject* sent);"));
       std::string entry = absl::StrCat(
           entry_signature, " {\n",
-          "  PyObject* gen = kiln::NewGenerator(func, ", c_name_, "_resume, ", slots, ");\n",
+          "  PyObject* gen = kiln::",
+          !scope_->is_coroutine ? "NewGenerator" : scope_->is_generator ? "NewAsyncGenerator" : "NewCoroutine",
+          "(func, ", c_name_, "_resume, ", slots, ");\n",
           "  if (!gen) return nullptr;\n",
           "  PyObject** s = kiln::GeneratorSlots(gen);\n", bind, cells, "  return gen;\n}\n");
       header = absl::StrCat(entry, "PyObject* ", c_name_,
@@ -3172,7 +3430,7 @@ std::string ModuleGenerator::AddFunction(const sema::Scope* scope, const std::st
   name_array("_free", free);
   int argument_count = 0, positional_only = 0, keyword_only = 0;
   const ast::Arguments* arguments = nullptr;
-  if (const auto* def = scope->node->As<ast::FunctionDef>()) arguments = def->args->As<ast::Arguments>();
+  if (const auto* def = AsDef(scope->node)) arguments = def->args->As<ast::Arguments>();
   if (const auto* lambda = scope->node->As<ast::Lambda>()) arguments = lambda->args->As<ast::Arguments>();
   if (arguments) {
     positional_only = arguments->posonlyargs.size;
@@ -3185,7 +3443,12 @@ std::string ModuleGenerator::AddFunction(const sema::Scope* scope, const std::st
   if (scope->has_varargs) flags.push_back("CO_VARARGS");
   if (scope->has_varkeywords) flags.push_back("CO_VARKEYWORDS");
   if (scope->kind == sema::ScopeKind::kFunction) flags.push_back("CO_NEWLOCALS");
-  if (scope->kind == sema::ScopeKind::kFunction && scope->is_generator) flags.push_back("CO_GENERATOR");
+  if (scope->kind == sema::ScopeKind::kFunction && scope->is_generator && !scope->is_coroutine) {
+    flags.push_back("CO_GENERATOR");
+  }
+  if (scope->kind == sema::ScopeKind::kFunction && scope->is_coroutine) {
+    flags.push_back(scope->is_generator ? "CO_ASYNC_GENERATOR" : "CO_COROUTINE");
+  }
   if (scope->is_nested) flags.push_back("CO_NESTED");
   if (flags.empty()) flags.push_back("0");
   std::string code_name = scope->kind == sema::ScopeKind::kModule ? "<module>"

@@ -90,6 +90,7 @@ class Lexer {
     token.col = start_col;
     token.end_line = line_;
     token.end_col = Col(pos_);
+    token.level = static_cast<int>(bracket_stack_.size());
     stream_->tokens.push_back(token);
   }
   void EmitAt(TokenKind kind, size_t start, size_t end) {

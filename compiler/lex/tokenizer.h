@@ -47,6 +47,9 @@ struct Token {
   int col;                // 0-based UTF-8 byte offset
   int end_line;
   int end_col;
+  // Bracket nesting depth after this token (CPython's token level): 1 for the
+  // '(' of `f(x)` and for `x`, 0 for the ')'.
+  int level = 0;
 };
 
 // How an error found by the tokenizer is reported, mirroring CPython: some

@@ -253,9 +253,8 @@ class Parser {
     Pos previous_end;
     bool failed;
     bool had_specific;
-    int bracket_depth;
   };
-  Mark Save() { return {pos_, previous_end_, failed_, specific_.has_value(), bracket_depth_}; }
+  Mark Save() { return {pos_, previous_end_, failed_, specific_.has_value()}; }
   // Backtracks (only possible if the tokenizer error was not reached).
   // With defer_errors, a specific error raised since the mark is kept aside:
   // CPython's second pass would have raised it on this path, so it is the
@@ -265,7 +264,6 @@ class Parser {
     pos_ = mark.pos;
     previous_end_ = mark.previous_end;
     failed_ = mark.failed;
-    bracket_depth_ = mark.bracket_depth;
     if (!mark.had_specific) {
       if (defer_errors && specific_ && !deferred_) deferred_ = specific_;
       specific_.reset();
@@ -442,7 +440,6 @@ class Parser {
   std::optional<SyntaxErrorInfo> specific_;
   std::optional<SyntaxErrorInfo> deferred_;  // see Restore()
   int depth_ = 0;
-  int bracket_depth_ = 0;  // for "Perhaps you forgot a comma?"
   bool in_error_check_ = false;
   size_t match_newline_index_ = 0;  // NEWLINE after `match SUBJECT`, if any
 };
@@ -703,8 +700,7 @@ Node* Parser::ParseFromImport() {
       if (!AcceptOp(",")) break;
       if (parenthesized && IsOp(")")) break;
       if (!parenthesized && IsKind(TokenKind::kNewline)) {
-        return RaiseAtToken(tokens_[pos_ - 1],
-                            "trailing comma not allowed without surrounding parentheses");
+        return RaiseAtToken(Cur(), "trailing comma not allowed without surrounding parentheses");
       }
     }
     if (parenthesized && !ExpectOp(")")) return nullptr;
@@ -1208,7 +1204,6 @@ Node* Parser::ParseWith(Pos start, bool is_async) {
   if (IsOp("(")) {
     Mark mark = Save();
     Advance();
-    ++bracket_depth_;
     bool ok = true;
     for (;;) {
       Node* item = ParseWithItem();
@@ -1221,7 +1216,6 @@ Node* Parser::ParseWith(Pos start, bool is_async) {
       if (IsOp(")")) break;
     }
     if (ok && AcceptOp(")") && IsOp(":")) {
-      --bracket_depth_;
       done = true;
     } else {
       items.clear();
@@ -1659,7 +1653,9 @@ Node* Parser::ParseExpression() {
     Node* next = ParseExpression();
     in_error_check_ = false;
     EndErrorCheckReads(first_pass_max);
-    if (next != nullptr && !failed_ && !legacy && bracket_depth_ > 0) {
+    // CPython checks the bracket level of the last token of the second one.
+    bool in_brackets = pos_ > 0 && pos_ - 1 < tokens_.size() && tokens_[pos_ - 1].level > 0;
+    if (next != nullptr && !failed_ && !legacy && in_brackets) {
       return RaiseAtNode(body, "invalid syntax. Perhaps you forgot a comma?");
     }
     if (!Restore(mark)) return nullptr;
@@ -1930,7 +1926,6 @@ Node* Parser::ParsePrimary() {
 Node* Parser::ParseCall(Node* function, bool allow_generator) {
   Pos open = Start();
   Advance();  // (
-  ++bracket_depth_;
   std::vector<Node*> args;
   std::vector<Node*> keywords;
   bool saw_keyword = false;
@@ -1988,7 +1983,6 @@ Node* Parser::ParseCall(Node* function, bool allow_generator) {
           }
         }
         Advance();  // )
-        --bracket_depth_;
         auto* generator = New<ast::GeneratorExp>(open);
         generator->elt = value;
         generator->generators = List(generators);
@@ -2010,7 +2004,6 @@ Node* Parser::ParseCall(Node* function, bool allow_generator) {
     return RaiseAtToken(FurthestToken(), order_error);
   }
   if (!ExpectOp(")")) return nullptr;
-  --bracket_depth_;
   auto* call = New<ast::Call>(open);
   call->func = function;
   call->args = List(args);
@@ -2049,7 +2042,6 @@ Node* Parser::ParseSlice() {
 
 Node* Parser::ParseSubscript(Node* value) {
   Advance();  // [
-  ++bracket_depth_;
   Pos start = Start();
   Node* first = ParseSlice();
   if (!first) return nullptr;
@@ -2074,7 +2066,6 @@ Node* Parser::ParseSubscript(Node* value) {
     index = tuple;
   }
   if (!ExpectOp("]")) return nullptr;
-  --bracket_depth_;
   auto* subscript = New<ast::Subscript>(start);
   subscript->value = value;
   subscript->slice = index;
@@ -2154,9 +2145,7 @@ Node* Parser::ParseYieldExpression() {
 Node* Parser::ParseParenthesized() {
   Pos start = Start();
   Advance();  // (
-  ++bracket_depth_;
   if (AcceptOp(")")) {
-    --bracket_depth_;
     auto* tuple = New<ast::Tuple>(start);
     tuple->ctx = ast::ExprContext::kLoad;
     return tuple;
@@ -2165,7 +2154,6 @@ Node* Parser::ParseParenthesized() {
     Node* value = ParseYieldExpression();
     if (!value) return nullptr;
     if (!ExpectOp(")")) return nullptr;
-    --bracket_depth_;
     return value;
   }
   Node* first = ParseStarNamedExpression();
@@ -2174,14 +2162,12 @@ Node* Parser::ParseParenthesized() {
     std::vector<Node*> generators;
     if (!ParseComprehensionClauses(&generators)) return nullptr;
     if (!ExpectOp(")")) return nullptr;
-    --bracket_depth_;
     auto* generator = New<ast::GeneratorExp>(start);
     generator->elt = first;
     generator->generators = List(generators);
     return generator;
   }
   if (AcceptOp(")")) {
-    --bracket_depth_;
     if (first->node_kind == ast::Kind::kStarred) {
       return RaiseAtNode(first, "cannot use starred expression here");
     }
@@ -2199,7 +2185,6 @@ Node* Parser::ParseParenthesized() {
     elements.push_back(element);
   }
   if (!ExpectOp(")")) return nullptr;
-  --bracket_depth_;
   auto* tuple = New<ast::Tuple>(start);
   tuple->elts = List(elements);
   tuple->ctx = ast::ExprContext::kLoad;
@@ -2209,7 +2194,6 @@ Node* Parser::ParseParenthesized() {
 Node* Parser::ParseListDisplay() {
   Pos start = Start();
   Advance();  // [
-  ++bracket_depth_;
   std::vector<Node*> elements;
   if (!IsOp("]")) {
     Node* first = ParseStarNamedExpression();
@@ -2218,7 +2202,6 @@ Node* Parser::ParseListDisplay() {
       std::vector<Node*> generators;
       if (!ParseComprehensionClauses(&generators)) return nullptr;
       if (!ExpectOp("]")) return nullptr;
-      --bracket_depth_;
       auto* comprehension = New<ast::ListComp>(start);
       comprehension->elt = first;
       comprehension->generators = List(generators);
@@ -2233,7 +2216,6 @@ Node* Parser::ParseListDisplay() {
     }
   }
   if (!ExpectOp("]")) return nullptr;
-  --bracket_depth_;
   auto* list = New<ast::List>(start);
   list->elts = List(elements);
   list->ctx = ast::ExprContext::kLoad;
@@ -2243,9 +2225,7 @@ Node* Parser::ParseListDisplay() {
 Node* Parser::ParseDictOrSet() {
   Pos start = Start();
   Advance();  // {
-  ++bracket_depth_;
   if (AcceptOp("}")) {
-    --bracket_depth_;
     return New<ast::Dict>(start);
   }
   std::vector<Node*> keys;
@@ -2265,6 +2245,9 @@ Node* Parser::ParseDictOrSet() {
       if (first->node_kind == ast::Kind::kStarred) {
         return RaiseAtNode(first, "cannot use a starred expression in a dictionary value");
       }
+      if (IsOp("}") || IsOp(",")) {
+        return RaiseAtToken(tokens_[pos_ - 1], "expression expected after dictionary key and ':'");
+      }
       if (IsOp("*")) {
         return RaiseAtToken(Cur(), "cannot use a starred expression in a dictionary value");
       }
@@ -2274,7 +2257,6 @@ Node* Parser::ParseDictOrSet() {
         std::vector<Node*> generators;
         if (!ParseComprehensionClauses(&generators)) return nullptr;
         if (!ExpectOp("}")) return nullptr;
-        --bracket_depth_;
         auto* comprehension = New<ast::DictComp>(start);
         comprehension->key = first;
         comprehension->value = value;
@@ -2289,7 +2271,6 @@ Node* Parser::ParseDictOrSet() {
         std::vector<Node*> generators;
         if (!ParseComprehensionClauses(&generators)) return nullptr;
         if (!ExpectOp("}")) return nullptr;
-        --bracket_depth_;
         auto* comprehension = New<ast::SetComp>(start);
         comprehension->elt = first;
         comprehension->generators = List(generators);
@@ -2309,16 +2290,21 @@ Node* Parser::ParseDictOrSet() {
         values.push_back(value);
         continue;
       }
+      // CPython's invalid_kvpair: a later key not followed by ':' is reported
+      // at the key's last character (before any two-expressions hint).
+      bool saved_check = in_error_check_;
+      in_error_check_ = true;
       Node* key = ParseExpression();
+      in_error_check_ = saved_check;
       if (!key) return nullptr;
       if (!IsOp(":")) {
         if (failed_) return nullptr;
-        if (IsOp("}") || IsOp(",")) {
-          return RaiseAtNode(key, "':' expected after dictionary key");
-        }
-        return Fail();
+        return RaiseAt(key->lineno, key->end_col_offset - 1, "':' expected after dictionary key");
       }
       Advance();
+      if (IsOp("}") || IsOp(",")) {
+        return RaiseAtToken(tokens_[pos_ - 1], "expression expected after dictionary key and ':'");
+      }
       if (IsOp("*")) {
         return RaiseAtToken(Cur(), "cannot use a starred expression in a dictionary value");
       }
@@ -2333,7 +2319,6 @@ Node* Parser::ParseDictOrSet() {
     }
   }
   if (!ExpectOp("}")) return nullptr;
-  --bracket_depth_;
   if (is_dict) {
     auto* dict = New<ast::Dict>(start);
     dict->keys = List(keys);

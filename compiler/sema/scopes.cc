@@ -87,6 +87,7 @@ class ScopeBuilder {
     scope->name = std::move(name);
     scope->node = node;
     scope->line = line;
+    scope->table_line = line;
     scope->parent = current_;
     if (current_ != nullptr) {
       current_->children.push_back(scope);
@@ -198,6 +199,7 @@ class ScopeBuilder {
     int outer_loops = loop_depth_;
     loop_depth_ = 0;
     current_ = NewScope(ScopeKind::kFunction, Str(function->name), function, line);
+    current_->table_line = function->lineno;
     current_->is_coroutine = is_async;
     VisitParameters(arguments);
     VisitStatements(function->body);
@@ -246,6 +248,7 @@ class ScopeBuilder {
         int outer_loops = loop_depth_;
         loop_depth_ = 0;
         current_ = NewScope(ScopeKind::kClass, Str(klass->name), node, line);
+        current_->table_line = klass->lineno;
         current_->private_name = Str(klass->name);
         VisitStatements(klass->body);
         current_ = outer;
@@ -624,6 +627,9 @@ class ScopeBuilder {
       }
       case ast::Kind::kAwait:
         VisitExpression(node->As<ast::Await>()->value);
+        // An await inside a comprehension makes it a coroutine (an async generator for
+        // a generator expression), as CPython's symtable does.
+        if (current_->is_comprehension) current_->is_coroutine = true;
         break;
       case ast::Kind::kYield:
       case ast::Kind::kYieldFrom: {
@@ -837,30 +843,75 @@ std::optional<ScopeError> AnalyzeScopes(const ast::Node* module, ScopeTree* tree
   return builder.Build(module);
 }
 
+namespace {
+
+// One symbol table in the form tests/frontend/reference_scopes.py prints from
+// CPython's symtable module (see there for the grammar).
+void DumpScope(const Scope* scope, int depth, std::string* out) {
+  std::string indent(2 * depth, ' ');
+  const char* type = scope->kind == ScopeKind::kModule  ? "module"
+                     : scope->kind == ScopeKind::kClass ? "class"
+                                                        : "function";
+  absl::StrAppend(out, indent, type, " ", scope->name, " line ", scope->table_line,
+                  scope->is_nested ? " nested" : "", "\n");
+  std::vector<const Symbol*> symbols;
+  for (const Symbol& symbol : scope->symbols) symbols.push_back(&symbol);
+  std::sort(symbols.begin(), symbols.end(),
+            [](const Symbol* a, const Symbol* b) { return a->name < b->name; });
+  bool is_module = scope->kind == ScopeKind::kModule;
+  if (scope->kind == ScopeKind::kFunction) {
+    auto list = [&](const char* label, auto keep) {
+      absl::StrAppend(out, indent, "  ", label, ":");
+      for (const Symbol* symbol : symbols) {
+        if (keep(*symbol)) absl::StrAppend(out, " ", symbol->name);
+      }
+      absl::StrAppend(out, "\n");
+    };
+    absl::StrAppend(out, indent, "  varnames:");
+    for (const std::string& name : scope->parameters) absl::StrAppend(out, " ", name);
+    absl::StrAppend(out, "\n");
+    list("locals", [](const Symbol& symbol) {
+      return symbol.scope == NameScope::kLocal || symbol.scope == NameScope::kCell;
+    });
+    list("frees", [](const Symbol& symbol) { return symbol.scope == NameScope::kFree; });
+    list("globals", [](const Symbol& symbol) {
+      return symbol.scope == NameScope::kGlobalImplicit ||
+             symbol.scope == NameScope::kGlobalExplicit;
+    });
+    list("nonlocals", [](const Symbol& symbol) { return (symbol.flags & kDefNonlocal) != 0; });
+  }
+  for (const Symbol* symbol : symbols) {
+    NameScope resolved = symbol->scope;
+    int flags = symbol->flags;
+    bool module_bound = is_module && (flags & kDefBound);
+    absl::StrAppend(out, indent, "  ", symbol->name, ": ", NameScopeName(resolved));
+    auto word = [&](bool holds, const char* text) {
+      if (holds) absl::StrAppend(out, " ", text);
+    };
+    word(resolved == NameScope::kLocal || resolved == NameScope::kCell || module_bound, "local");
+    word(resolved == NameScope::kGlobalImplicit || resolved == NameScope::kGlobalExplicit ||
+             module_bound,
+         "global");
+    word(resolved == NameScope::kGlobalExplicit, "declared_global");
+    word(flags & kDefNonlocal, "nonlocal");
+    word(resolved == NameScope::kFree, "free");
+    word(flags & kDefParam, "parameter");
+    word(flags & kDefImport, "imported");
+    word(flags & kDefAnnotated, "annotated");
+    word(flags & kUse, "referenced");
+    word(flags & kDefLocal, "assigned");
+    word(flags & kDefFreeClass, "free_class");
+    word(flags & kDefCompIter, "comp_iter");
+    absl::StrAppend(out, "\n");
+  }
+  for (const Scope* child : scope->children) DumpScope(child, depth + 1, out);
+}
+
+}  // namespace
+
 std::string DumpScopes(const ScopeTree& tree) {
   std::string out;
-  std::vector<const Scope*> pending = {tree.module()};
-  while (!pending.empty()) {
-    const Scope* scope = pending.back();
-    pending.pop_back();
-    const char* type = scope->kind == ScopeKind::kModule ? "module"
-                       : scope->kind == ScopeKind::kClass ? "class" : "function";
-    absl::StrAppend(&out, type, " ", scope->name, " line ", scope->line, "\n");
-    std::vector<const Symbol*> symbols;
-    for (const Symbol& symbol : scope->symbols) symbols.push_back(&symbol);
-    std::sort(symbols.begin(), symbols.end(),
-              [](const Symbol* a, const Symbol* b) { return a->name < b->name; });
-    for (const Symbol* symbol : symbols) {
-      absl::StrAppend(&out, "  ", symbol->name, " ", NameScopeName(symbol->scope));
-      if (symbol->flags & kDefParam) absl::StrAppend(&out, " parameter");
-      if (symbol->flags & kDefImport) absl::StrAppend(&out, " imported");
-      if (symbol->flags & kDefAnnotated) absl::StrAppend(&out, " annotated");
-      if (symbol->flags & kUse) absl::StrAppend(&out, " referenced");
-      if (symbol->flags & (kDefLocal | kDefParam | kDefImport)) absl::StrAppend(&out, " assigned");
-      absl::StrAppend(&out, "\n");
-    }
-    for (auto it = scope->children.rbegin(); it != scope->children.rend(); ++it) pending.push_back(*it);
-  }
+  DumpScope(tree.module(), 0, &out);
   return out;
 }
 

@@ -54,7 +54,8 @@ struct Scope {
   std::string name;  // "top", the function or class name, "<lambda>", "<listcomp>", ...
   const ast::Node* node = nullptr;
   Scope* parent = nullptr;
-  int line = 0;
+  int line = 0;        // co_firstlineno: the first decorator's line, if any
+  int table_line = 0;  // the line symtable reports (get_lineno()): the def/class line
   std::vector<Scope*> children;
 
   // Symbols in the order first seen.
@@ -109,7 +110,9 @@ std::string MangleName(const std::string& private_name, std::string_view name);
 // report, or nullopt.
 std::optional<ScopeError> AnalyzeScopes(const ast::Node* module, ScopeTree* tree);
 
-// Text like the symtable module reports, one scope per block (see dump-scopes).
+// The scopes in the text form tests/frontend/reference_scopes.py prints from CPython's
+// symtable module: one block per scope, depth first, each symbol with its resolved scope
+// and symtable's is_* properties (`kilnc dump-scopes`).
 std::string DumpScopes(const ScopeTree& tree);
 
 }  // namespace kiln::sema

@@ -45,6 +45,26 @@ int YieldFromStep(PyObject* iterator, PyObject* sent, PyObject** out);
 // `iterator`. Same results as YieldFromStep.
 int YieldFromThrow(PyObject* iterator, PyObject** out);
 
+// --- coroutines and async generators (async def) ---
+// The same frames and resume functions, with the types "coroutine" and
+// "async_generator" (asyncio accepts the coroutines through collections.abc.Coroutine).
+PyObject* NewCoroutine(PyObject* function, GeneratorResume resume, int slot_count);
+PyObject* NewAsyncGenerator(PyObject* function, GeneratorResume resume, int slot_count);
+// What an async generator's `yield value` returns from its resume function (steals value).
+PyObject* AsyncGenWrap(PyObject* value);
+bool IsCompiledCoroutine(PyObject* object);
+// GET_AWAITABLE: the iterator `await awaitable` delegates to, with CPython's errors
+// ("object int can't be used in 'await' expression", "coroutine is being awaited already").
+PyObject* GetAwaitableIter(PyObject* awaitable);
+// `async with`: calls __aenter__ and returns the awaitable of its result; *exit gets the
+// bound __aexit__. AsyncExitAwaitable: __aexit__(None, None, None), or with the
+// exception's type, value and traceback, as an awaitable.
+PyObject* AsyncEnterContext(PyObject* manager, PyObject** exit);
+PyObject* AsyncExitAwaitable(PyObject* exit, PyObject* exception);
+// `async for`: GET_AITER, and the awaitable of one __anext__() (GET_ANEXT).
+PyObject* GetAsyncIter(PyObject* iterable);
+PyObject* AsyncNextAwaitable(PyObject* iterator);
+
 }  // namespace kiln
 
 #endif  // KILN_RUNTIME_OBJECTS_GENERATOR_H_

@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
     std::cerr << "usage: frontend_fuzz SECONDS SEED_FILE...\n";
     return 2;
   }
-  double seconds = std::stod(argv[1]);
+  double seconds = std::strtod(argv[1], nullptr);
   std::vector<std::string> seeds;
   for (int i = 2; i < argc; ++i) {
     std::ifstream stream(argv[i], std::ios::binary);

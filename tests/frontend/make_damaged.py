@@ -1,9 +1,9 @@
 #!/usr/bin/python3.11
 """Makes damaged copies of corpus files to measure syntax-error parity.
 
-  /usr/bin/python3.11 tests/frontend/make_damaged.py OUT_DIR [COUNT] [SEED]
+  /usr/bin/python3.11 tests/frontend/make_damaged.py OUT_DIR [COUNT] [SEED] [EDITS]
 Writes OUT_DIR/NNNNN.py (COUNT files, default 3000) and OUT_DIR/list.txt.
-Each file is a real library file with one random edit: a line deleted or
+Each file is a real library file with EDITS (default 1) random edits: a line deleted or
 duplicated, a character deleted or inserted, a bracket or quote added,
 indentation changed, or the file truncated. Then run:
   /usr/bin/python3.11 tests/frontend/corpus_parity.py --list OUT_DIR/list.txt \
@@ -57,6 +57,7 @@ def main():
     out_dir = sys.argv[1]
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 3000
     rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
+    edits = int(sys.argv[4]) if len(sys.argv) > 4 else 1
     os.makedirs(out_dir, exist_ok=True)
     files = sources()
     written = []
@@ -69,7 +70,9 @@ def main():
             continue
         if len(text) > 200000:
             continue
-        damaged = damage(text, rng)
+        damaged = text
+        for _ in range(edits):
+            damaged = damage(damaged, rng)
         target = os.path.join(out_dir, '%05d.py' % len(written))
         with open(target, 'w', encoding='utf-8', errors='surrogatepass') as handle:
             handle.write(damaged)

@@ -13,6 +13,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include "runtime/objects/attribute.h"
 #include "runtime/objects/function.h"
 #include "runtime/objects/generator.h"
 #include "runtime/import/module_table.h"

@@ -1,0 +1,4 @@
+from .fine import VALUE
+
+SETTINGS = {"value": VALUE}
+limit = SETTINGS["limit"]
