@@ -13,7 +13,9 @@ int MaxDepth(Node* node, int cap) {
   std::vector<std::pair<Node*, int>> stack;
   stack.emplace_back(node, 1);
   while (!stack.empty()) {
-    auto [current, depth] = stack.back();
+    // Not a structured binding: C++17 lambdas cannot capture one (clang rejects it).
+    Node* current = stack.back().first;
+    int depth = stack.back().second;
     stack.pop_back();
     deepest = std::max(deepest, depth);
     if (deepest > cap) return cap + 1;

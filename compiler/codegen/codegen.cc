@@ -1032,17 +1032,29 @@ void FunctionGenerator::Call(const ast::Call* node, int target) {
   if (const auto* name = node->func->As<ast::Name>();
       name && name->id == "super" && node->args.size == 0 && node->keywords.size == 0) {
     bool in_function = scope_->kind == sema::ScopeKind::kFunction;
+    // co_argcount: *args alone does not count as a first argument.
+    int argument_count = 0;
+    if (in_function) {
+      const ast::Arguments* arguments = nullptr;
+      if (const auto* def = scope_->node->As<ast::FunctionDef>()) {
+        arguments = def->args->As<ast::Arguments>();
+      } else if (const auto* lambda = scope_->node->As<ast::Lambda>()) {
+        arguments = lambda->args->As<ast::Arguments>();
+      }
+      argument_count = arguments ? arguments->posonlyargs.size + arguments->args.size
+                                 : (scope_->is_comprehension ? 1 : 0);
+    }
     int function = ExprTemp(node->func);
-    std::string first =
-        in_function && first_argument_slot_ >= 0 ? S(first_argument_slot_) : "nullptr";
+    std::string first = argument_count > 0 && first_argument_slot_ >= 0 ? S(first_argument_slot_)
+                                                                        : "nullptr";
     std::string cell =
         in_function && LocalSlot("__class__") >= 0 ? S(LocalSlot("__class__")) : "nullptr";
-    if (in_function && !scope_->parameters.empty() &&
+    if (argument_count > 0 && !scope_->parameters.empty() &&
         scope_->Resolve(scope_->parameters[0]) == sema::NameScope::kCell) {
       first = absl::StrCat("PyCell_GET(", S(LocalSlot(scope_->parameters[0])), ")");
     }
     Line(absl::StrCat(S(target), " = kiln::ZeroArgSuper(", S(function), ", ", cell, ", ", first,
-                      ");"));
+                      ", ", argument_count > 0 ? 1 : 0, ");"));
     ClearAndFree(function);
     CheckSlot(target, node);
     return;
@@ -1384,6 +1396,10 @@ void FunctionGenerator::Expr(const Node* node, int target) {
       Constant(node->As<ast::Constant>(), target);
       return;
     case Kind::kName:
+      // exit() and quit() come from _sitebuiltins (see runtime/main/interpreter.cc).
+      if (node->As<ast::Name>()->id == "exit" || node->As<ast::Name>()->id == "quit") {
+        module_->NoteImport("_sitebuiltins");
+      }
       LoadName(node->As<ast::Name>()->id, target, node);
       return;
     case Kind::kAttribute: {
@@ -1575,6 +1591,10 @@ void FunctionGenerator::YieldFrom(const Node* node, int iterable, int target,
                                   const char* get_iterator) {
   if (!is_generator()) {
     Unsupported(node, "'yield from' here");
+    return;
+  }
+  if (scope_->is_coroutine && Str(get_iterator) == "kiln::GetYieldFromIter") {
+    module_->Fail(node, "'yield from' inside async function");
     return;
   }
   int iterator = Temp();
@@ -1906,6 +1926,10 @@ void FunctionGenerator::ClassDef(const ast::ClassDef* node) {
 void FunctionGenerator::Return(const ast::Return* node) {
   if (scope_->kind != sema::ScopeKind::kFunction) {
     module_->Fail(node, "'return' outside function");
+    return;
+  }
+  if (node->value && is_async_generator()) {
+    module_->Fail(node, "'return' with value in async generator");
     return;
   }
   int value = Temp();
@@ -2483,7 +2507,8 @@ void FunctionGenerator::Statement(const Node* node) {
 
 void FunctionGenerator::Await(const Node* node, int awaitable, int target) {
   if (!is_generator() || !scope_->is_coroutine) {
-    module_->Fail(node, "'await' outside async function");
+    module_->Fail(node, scope_->kind == sema::ScopeKind::kFunction ? "'await' outside async function"
+                                                                   : "'await' outside function");
     return;
   }
   YieldFrom(node, awaitable, target, "kiln::GetAwaitableIter");

@@ -255,8 +255,6 @@ int RunModuleTable(const std::vector<std::string>& arguments) {
   std::string imports_out = absl::GetFlag(FLAGS_imports_out);
   if (!imports_out.empty()) {
     std::vector<std::string> names(modules.begin(), modules.end());
-    // What the runtime itself imports: its importer builds ModuleSpecs.
-    names.push_back("importlib.machinery");
     for (const std::string& path : absl::GetFlag(FLAGS_imports_in)) {
       std::string contents;
       if (!ReadFile(path, &contents)) {

@@ -342,11 +342,14 @@ bool Lexer::DecimalTail(int* c) {
 
 bool Lexer::VerifyEndOfNumber(int c, const char* kind) {
   // c == Peek(): the character after the literal.
+  // CPython's lookahead(): the keyword's remaining letters, then a character that
+  // cannot continue an identifier (`0elsex` is an invalid literal, `0else x` warns).
   auto lookahead = [this](const char* rest) {
-    for (size_t k = 0; rest[k]; ++k) {
+    size_t k = 0;
+    for (; rest[k]; ++k) {
       if (Peek(1 + k) != rest[k]) return false;
     }
-    return true;
+    return !IsPotentialIdentifierChar(Peek(1 + k));
   };
   bool keyword = false;
   switch (c) {

@@ -58,7 +58,7 @@ std::string MangleName(const std::string& private_name, std::string_view name) {
   if (private_name.empty() || name.size() < 2 || name[0] != '_' || name[1] != '_') {
     return Str(name);
   }
-  if (name.size() >= 4 && name.substr(name.size() - 2) == "__") return Str(name);
+  if (name.substr(name.size() - 2) == "__") return Str(name);  // __x__, and __ or ___
   if (name.find('.') != std::string_view::npos) return Str(name);
   size_t start = private_name.find_first_not_of('_');
   if (start == std::string::npos) return Str(name);  // class name is all underscores
@@ -73,14 +73,65 @@ class ScopeBuilder {
     Scope* scope = NewScope(ScopeKind::kModule, "top", module, 0);
     tree_->module_ = scope;
     current_ = scope;
-    if (const auto* mod = module->As<ast::Module>()) VisitStatements(mod->body);
+    const auto* mod = module->As<ast::Module>();
+    if (mod) ParseFutures(mod->body);
     if (error_) return error_;
-    Analyze(scope, nullptr, nullptr, nullptr);
-    return error_;
+    if (mod) VisitStatements(mod->body);
+    if (!error_) Analyze(scope, nullptr, nullptr, nullptr);
+    // CPython's code generator reports its errors only when symtable found none.
+    return error_ ? error_ : compile_error_;
   }
 
  private:
-  Scope* NewScope(ScopeKind kind, std::string name, const ast::Node* node, int line) {
+  // CPython's future_parse (Python/future.c), which symtable.symtable() runs first: the
+  // `from __future__` imports at the top of the module (after a docstring).
+  void ParseFutures(const ast::NodeList& body) {
+    uint32_t index = 0;
+    if (!body.empty()) {
+      const auto* expr = body[0]->As<ast::Expr>();
+      const auto* constant = expr ? expr->value->As<ast::Constant>() : nullptr;
+      if (constant && constant->value.type == ast::ConstantValue::Type::kStr) index = 1;
+    }
+    bool done = false;
+    int previous_line = 0;
+    for (; index < body.size; ++index) {
+      const ast::Node* statement = body[index];
+      if (done && statement->lineno > previous_line) return;
+      previous_line = statement->lineno;
+      const auto* import = statement->As<ast::ImportFrom>();
+      if (import == nullptr || import->module.data() == nullptr || import->module != "__future__") {
+        done = true;
+        continue;
+      }
+      if (done) {
+        Fail(statement, "from __future__ imports must occur at the beginning of the file");
+        return;
+      }
+      for (ast::Node* alias_node : import->names) {
+        std::string_view feature = alias_node->As<ast::Alias>()->name;
+        static constexpr std::string_view kKnown[] = {
+            "nested_scopes",   "generators",       "division",      "absolute_import",
+            "with_statement",  "print_function",   "unicode_literals", "barry_as_FLUFL",
+            "generator_stop"};
+        if (feature == "annotations") {
+          tree_->future_annotations_ = true;
+        } else if (feature == "braces") {
+          Fail(statement, "not a chance");
+          return;
+        } else if (std::find(std::begin(kKnown), std::end(kKnown), feature) == std::end(kKnown)) {
+          Fail(statement, absl::StrCat("future feature ", Str(feature), " is not defined"));
+          return;
+        }
+      }
+      future_line_ = statement->lineno;
+    }
+  }
+
+  // `hidden`: an annotation block under `from __future__ import annotations`. CPython
+  // 3.11 visits the annotation in it only to report errors; it is not a child of
+  // anything, so nothing in it reaches the symbol tables.
+  Scope* NewScope(ScopeKind kind, std::string name, const ast::Node* node, int line,
+                  bool hidden = false) {
     tree_->scopes_.push_back(std::make_unique<Scope>());
     Scope* scope = tree_->scopes_.back().get();
     scope->kind = kind;
@@ -90,17 +141,46 @@ class ScopeBuilder {
     scope->table_line = line;
     scope->parent = current_;
     if (current_ != nullptr) {
-      current_->children.push_back(scope);
+      if (!hidden) current_->children.push_back(scope);
       scope->private_name = current_->private_name;
       scope->is_nested = current_->kind == ScopeKind::kFunction || current_->is_nested;
     }
-    tree_->by_node_[node] = scope;
+    if (!hidden) tree_->by_node_[node] = scope;
     return scope;
   }
 
+  // An error symtable reports: the analysis stops.
   void Fail(const ast::Node* node, std::string message) {
     if (error_) return;
     error_ = ScopeError{std::move(message), node ? node->lineno : 0, node ? node->col_offset : 0};
+  }
+
+  // An error CPython's code generator reports ('return' outside function, ...): symtable
+  // accepts the file, so the analysis goes on, and any symtable error wins.
+  void FailCompile(const ast::Node* node, std::string message) {
+    if (compile_error_) return;
+    compile_error_ =
+        ScopeError{std::move(message), node ? node->lineno : 0, node ? node->col_offset : 0};
+  }
+
+  // Visits an annotation: in the current scope, or under `from __future__ import
+  // annotations` in a hidden annotation block (as CPython 3.11's symtable_visit_annotation).
+  void VisitAnnotation(const ast::Node* annotation, const ast::Node* owner) {
+    if (!tree_->future_annotations_) {
+      VisitExpression(annotation);
+      return;
+    }
+    Scope* outer = current_;
+    current_ = NewScope(ScopeKind::kAnnotation, "_annotation", owner, owner->lineno, true);
+    VisitExpression(annotation);
+    current_ = outer;
+  }
+
+  // symtable_raise_if_annotation_block.
+  bool FailIfAnnotation(const ast::Node* node, const char* what) {
+    if (current_->kind != ScopeKind::kAnnotation) return false;
+    Fail(node, absl::StrCat("'", what, "' can not be used within an annotation"));
+    return true;
   }
 
   Symbol* SymbolIn(Scope* scope, const std::string& name) {
@@ -111,14 +191,22 @@ class ScopeBuilder {
     return &scope->symbols.back();
   }
 
+  // symtable_add_def_helper. Messages name the name as written (unmangled), like CPython.
   void AddDef(Scope* scope, std::string_view raw_name, int flag, const ast::Node* node) {
     std::string name = MangleName(scope->private_name, raw_name);
     Symbol* symbol = SymbolIn(scope, name);
     if ((flag & kDefParam) && (symbol->flags & kDefParam)) {
-      Fail(node, absl::StrCat("duplicate argument '", name, "' in function definition"));
+      Fail(node, absl::StrCat("duplicate argument '", Str(raw_name), "' in function definition"));
       return;
     }
-    if (scope->comprehension_iter_target) flag |= kDefCompIter;
+    if (scope->comprehension_iter_target) {
+      if ((symbol->flags | flag) & (kDefGlobal | kDefNonlocal)) {
+        Fail(node, absl::StrCat("comprehension inner loop cannot rebind assignment expression "
+                                "target '", Str(raw_name), "'"));
+        return;
+      }
+      flag |= kDefCompIter;
+    }
     symbol->flags |= flag;
     if (flag & kDefParam) scope->parameters.push_back(name);
     if ((flag & kDefGlobal) && scope != tree_->module_) {
@@ -148,28 +236,27 @@ class ScopeBuilder {
     VisitExpressions(arguments->kw_defaults);
   }
 
-  void VisitAnnotations(const ast::Arguments* arguments, const ast::Node* returns) {
-    auto visit = [&](const ast::NodeList& list) {
-      for (ast::Node* node : list) {
-        if (const auto* arg = node->As<ast::Arg>(); arg && arg->annotation) {
-          VisitExpression(arg->annotation);
-        }
+  // symtable_visit_annotations: positional-only, positional, *args, **kwargs, keyword-only,
+  // then the return annotation; under `from __future__ import annotations` all in a
+  // hidden annotation block.
+  void VisitAnnotations(const ast::Node* function, const ast::Arguments* arguments,
+                        const ast::Node* returns) {
+    Scope* outer = current_;
+    if (tree_->future_annotations_) {
+      current_ = NewScope(ScopeKind::kAnnotation, "_annotation", function, function->lineno, true);
+    }
+    auto visit_arg = [&](const ast::Node* node) {
+      if (const auto* arg = node->As<ast::Arg>(); arg && arg->annotation) {
+        VisitExpression(arg->annotation);
       }
     };
-    visit(arguments->posonlyargs);
-    visit(arguments->args);
-    if (arguments->vararg) {
-      if (const auto* arg = arguments->vararg->As<ast::Arg>(); arg->annotation) {
-        VisitExpression(arg->annotation);
-      }
-    }
-    visit(arguments->kwonlyargs);
-    if (arguments->kwarg) {
-      if (const auto* arg = arguments->kwarg->As<ast::Arg>(); arg->annotation) {
-        VisitExpression(arg->annotation);
-      }
-    }
-    if (returns) VisitExpression(returns);
+    for (ast::Node* node : arguments->posonlyargs) visit_arg(node);
+    for (ast::Node* node : arguments->args) visit_arg(node);
+    if (arguments->vararg) visit_arg(arguments->vararg);
+    if (arguments->kwarg) visit_arg(arguments->kwarg);
+    for (ast::Node* node : arguments->kwonlyargs) visit_arg(node);
+    if (returns) VisitAnnotation(returns, returns);
+    current_ = outer;
   }
 
   void VisitParameters(const ast::Arguments* arguments) {
@@ -191,7 +278,7 @@ class ScopeBuilder {
     AddDef(function->name, kDefLocal, function);
     const auto* arguments = function->args->template As<ast::Arguments>();
     VisitArgumentDefaults(arguments);
-    VisitAnnotations(arguments, function->returns);
+    VisitAnnotations(function, arguments, function->returns);
     VisitExpressions(function->decorator_list);
     int line = function->decorator_list.empty() ? function->lineno
                                                 : function->decorator_list[0]->lineno;
@@ -207,6 +294,7 @@ class ScopeBuilder {
     loop_depth_ = outer_loops;
   }
 
+  // A name in a `global` or `nonlocal` statement (symtable_visit_stmt).
   void CheckDeclaration(const ast::Node* node, std::string_view raw_name, bool global) {
     std::string name = MangleName(current_->private_name, raw_name);
     const Symbol* symbol = current_->Find(name);
@@ -215,18 +303,20 @@ class ScopeBuilder {
     if (flags & (kDefParam | kDefLocal | kUse | kDefAnnotated)) {
       std::string message;
       if (flags & kDefParam) {
-        message = absl::StrCat("name '", name, "' is parameter and ", what);
+        message = absl::StrCat("name '", Str(raw_name), "' is parameter and ", what);
       } else if (flags & kUse) {
-        message = absl::StrCat("name '", name, "' is used prior to ", what, " declaration");
+        message = absl::StrCat("name '", Str(raw_name), "' is used prior to ", what, " declaration");
       } else if (flags & kDefAnnotated) {
-        message = absl::StrCat("annotated name '", name, "' can't be ", what);
+        message = absl::StrCat("annotated name '", Str(raw_name), "' can't be ", what);
       } else {
-        message = absl::StrCat("name '", name, "' is assigned to before ", what, " declaration");
+        message = absl::StrCat("name '", Str(raw_name), "' is assigned to before ", what,
+                               " declaration");
       }
       Fail(node, message);
       return;
     }
-    AddDef(name, global ? kDefGlobal : kDefNonlocal, node);
+    AddDef(raw_name, global ? kDefGlobal : kDefNonlocal, node);
+    current_->directives.emplace_back(name, node);
   }
 
   void VisitStatement(const ast::Node* node) {
@@ -257,10 +347,7 @@ class ScopeBuilder {
       }
       case ast::Kind::kReturn: {
         const auto* ret = node->As<ast::Return>();
-        if (current_->kind != ScopeKind::kFunction) {
-          Fail(node, "'return' outside function");
-          return;
-        }
+        if (current_->kind != ScopeKind::kFunction) FailCompile(node, "'return' outside function");
         if (ret->value) {
           VisitExpression(ret->value);
           current_->returns_value = true;
@@ -288,8 +375,10 @@ class ScopeBuilder {
           std::string mangled = MangleName(current_->private_name, name->id);
           const Symbol* symbol = current_->Find(mangled);
           int flags = symbol ? symbol->flags : 0;
-          if ((flags & (kDefGlobal | kDefNonlocal)) && assign->simple) {
-            Fail(node, absl::StrCat("annotated name '", mangled, "' can't be ",
+          // At module level DEF_GLOBAL only says that some function declares it global.
+          if ((flags & (kDefGlobal | kDefNonlocal)) && current_ != tree_->module_ &&
+              assign->simple) {
+            Fail(node, absl::StrCat("annotated name '", Str(name->id), "' can't be ",
                                     (flags & kDefGlobal) ? "global" : "nonlocal"));
             return;
           }
@@ -301,7 +390,7 @@ class ScopeBuilder {
         } else {
           VisitExpression(assign->target);
         }
-        VisitExpression(assign->annotation);
+        VisitAnnotation(assign->annotation, assign->annotation);
         if (assign->value) VisitExpression(assign->value);
         break;
       }
@@ -383,27 +472,30 @@ class ScopeBuilder {
       case ast::Kind::kImport:
         for (ast::Node* alias_node : node->As<ast::Import>()->names) VisitAlias(alias_node);
         break;
-      case ast::Kind::kImportFrom:
-        for (ast::Node* alias_node : node->As<ast::ImportFrom>()->names) VisitAlias(alias_node);
+      case ast::Kind::kImportFrom: {
+        const auto* import = node->As<ast::ImportFrom>();
+        for (ast::Node* alias_node : import->names) VisitAlias(alias_node);
+        if (import->module.data() != nullptr && import->module == "__future__" &&
+            node->lineno > future_line_) {
+          FailCompile(node, "from __future__ imports must occur at the beginning of the file");
+        }
         break;
+      }
       case ast::Kind::kGlobal:
         for (std::string_view name : node->As<ast::Global>()->names) CheckDeclaration(node, name, true);
         break;
       case ast::Kind::kNonlocal:
-        if (current_->kind == ScopeKind::kModule) {
-          Fail(node, "nonlocal declaration not allowed at module level");
-          return;
-        }
+        // At module level the analysis reports it (symtable's analyze_name).
         for (std::string_view name : node->As<ast::Nonlocal>()->names) CheckDeclaration(node, name, false);
         break;
       case ast::Kind::kExpr:
         VisitExpression(node->As<ast::Expr>()->value);
         break;
       case ast::Kind::kBreak:
-        if (loop_depth_ == 0) Fail(node, "'break' outside loop");
+        if (loop_depth_ == 0) FailCompile(node, "'break' outside loop");
         break;
       case ast::Kind::kContinue:
-        if (loop_depth_ == 0) Fail(node, "'continue' not properly in loop");
+        if (loop_depth_ == 0) FailCompile(node, "'continue' not properly in loop");
         break;
       default:
         break;  // Pass
@@ -467,35 +559,40 @@ class ScopeBuilder {
     }
   }
 
-  void VisitNamedExprTarget(const ast::Node* node, const ast::Name* target) {
-    if (comprehension_iter_expression_ > 0) {
-      Fail(node, "assignment expression cannot be used in a comprehension iterable expression");
-      return;
-    }
-    std::string name = MangleName(current_->private_name, target->id);
+  // symtable_extend_namedexpr_scope: `target := ...` inside a comprehension binds in the
+  // nearest enclosing function (or the module). As in CPython, the lookups below use the
+  // name as written, not the mangled one.
+  void VisitNamedExprTarget(const ast::Name* target) {
+    const ast::Node* node = target;
+    std::string written(target->id);
     for (Scope* scope = current_; scope != nullptr; scope = scope->parent) {
       if (scope->is_comprehension) {
-        const Symbol* symbol = scope->Find(name);
+        const Symbol* symbol = scope->Find(written);
         if (symbol && (symbol->flags & kDefCompIter)) {
           Fail(node, absl::StrCat("assignment expression cannot rebind comprehension iteration "
-                                  "variable '", name, "'"));
+                                  "variable '", written, "'"));
           return;
         }
         continue;
       }
       if (scope->kind == ScopeKind::kFunction) {
-        const Symbol* symbol = scope->Find(name);
-        AddDef(name, (symbol && (symbol->flags & kDefGlobal)) ? kDefGlobal : kDefNonlocal, node);
-        AddDef(scope, name, kDefLocal, node);
+        const Symbol* symbol = scope->Find(written);
+        AddDef(written, (symbol && (symbol->flags & kDefGlobal)) ? kDefGlobal : kDefNonlocal, node);
+        current_->directives.emplace_back(MangleName(current_->private_name, written), node);
+        AddDef(scope, written, kDefLocal, node);
         return;
       }
       if (scope->kind == ScopeKind::kModule) {
-        AddDef(name, kDefGlobal, node);
-        AddDef(scope, name, kDefGlobal, node);
+        AddDef(written, kDefGlobal, node);
+        current_->directives.emplace_back(MangleName(current_->private_name, written), node);
+        AddDef(scope, written, kDefGlobal, node);
         return;
       }
-      Fail(node, "assignment expression within a comprehension cannot be used in a class body");
-      return;
+      if (scope->kind == ScopeKind::kClass) {
+        Fail(node, "assignment expression within a comprehension cannot be used in a class body");
+        return;
+      }
+      // An annotation block: look further out.
     }
   }
 
@@ -559,12 +656,13 @@ class ScopeBuilder {
       }
       case ast::Kind::kNamedExpr: {
         const auto* named = node->As<ast::NamedExpr>();
+        if (FailIfAnnotation(node, "named expression")) return;
         if (comprehension_iter_expression_ > 0) {
           Fail(node, "assignment expression cannot be used in a comprehension iterable expression");
           return;
         }
         if (current_->is_comprehension) {
-          VisitNamedExprTarget(node, named->target->As<ast::Name>());
+          VisitNamedExprTarget(named->target->As<ast::Name>());
           if (error_) return;
         }
         VisitExpression(named->value);
@@ -626,6 +724,7 @@ class ScopeBuilder {
         break;
       }
       case ast::Kind::kAwait:
+        if (FailIfAnnotation(node, "await expression")) return;
         VisitExpression(node->As<ast::Await>()->value);
         // An await inside a comprehension makes it a coroutine (an async generator for
         // a generator expression), as CPython's symtable does.
@@ -633,16 +732,18 @@ class ScopeBuilder {
         break;
       case ast::Kind::kYield:
       case ast::Kind::kYieldFrom: {
-        if (current_->kind != ScopeKind::kFunction) {
-          Fail(node, "'yield' outside function");
-          return;
-        }
-        RaiseIfComprehension(node);
-        current_->is_generator = true;
+        if (FailIfAnnotation(node, "yield expression")) return;
         const ast::Node* value = node->node_kind == ast::Kind::kYield
                                      ? node->As<ast::Yield>()->value
                                      : node->As<ast::YieldFrom>()->value;
         if (value) VisitExpression(value);
+        if (error_) return;
+        if (current_->kind != ScopeKind::kFunction) {
+          FailCompile(node, "'yield' outside function");
+          break;
+        }
+        current_->is_generator = true;
+        RaiseIfComprehension(node);
         break;
       }
       case ast::Kind::kCompare:
@@ -760,10 +861,9 @@ class ScopeBuilder {
   void AnalyzeName(Scope* scope, Symbol* symbol, NameSet* bound, NameSet* local, NameSet* free,
                    NameSet* global) {
     const std::string& name = symbol->name;
-    const ast::Node* where = scope->node;
     if (symbol->flags & kDefGlobal) {
       if (symbol->flags & kDefNonlocal) {
-        Fail(where, absl::StrCat("name '", name, "' is nonlocal and global"));
+        Fail(Directive(scope, name), absl::StrCat("name '", name, "' is nonlocal and global"));
         return;
       }
       symbol->scope = NameScope::kGlobalExplicit;
@@ -773,11 +873,11 @@ class ScopeBuilder {
     }
     if (symbol->flags & kDefNonlocal) {
       if (bound == nullptr) {
-        Fail(where, "nonlocal declaration not allowed at module level");
+        Fail(Directive(scope, name), "nonlocal declaration not allowed at module level");
         return;
       }
       if (!bound->contains(name)) {
-        Fail(NonlocalNode(scope, name), absl::StrCat("no binding for nonlocal '", name, "' found"));
+        Fail(Directive(scope, name), absl::StrCat("no binding for nonlocal '", name, "' found"));
         return;
       }
       symbol->scope = NameScope::kFree;
@@ -798,44 +898,22 @@ class ScopeBuilder {
     symbol->scope = NameScope::kGlobalImplicit;
   }
 
-  // The `nonlocal` statement that declared `name` in `scope`, for the error position.
-  const ast::Node* NonlocalNode(const Scope* scope, const std::string& name) {
-    const ast::Node* found = scope->node;
-    std::vector<const ast::NodeList*> pending;
-    if (const auto* function = scope->node->As<ast::FunctionDef>()) pending.push_back(&function->body);
-    if (const auto* function = scope->node->As<ast::AsyncFunctionDef>()) pending.push_back(&function->body);
-    while (!pending.empty()) {
-      const ast::NodeList* list = pending.back();
-      pending.pop_back();
-      for (ast::Node* statement : *list) {
-        if (const auto* nonlocal = statement->As<ast::Nonlocal>()) {
-          for (std::string_view declared : nonlocal->names) {
-            if (MangleName(scope->private_name, declared) == name) return statement;
-          }
-        }
-        if (const auto* branch = statement->As<ast::If>()) {
-          pending.push_back(&branch->body);
-          pending.push_back(&branch->orelse);
-        } else if (const auto* loop = statement->As<ast::While>()) {
-          pending.push_back(&loop->body);
-        } else if (const auto* loop = statement->As<ast::For>()) {
-          pending.push_back(&loop->body);
-        } else if (const auto* attempt = statement->As<ast::Try>()) {
-          pending.push_back(&attempt->body);
-          pending.push_back(&attempt->finalbody);
-        } else if (const auto* with = statement->As<ast::With>()) {
-          pending.push_back(&with->body);
-        }
-      }
+  // Where the first `global`/`nonlocal` statement (or comprehension `:=`) for `name` in
+  // `scope` is, for an error in the analysis (CPython's error_at_directive).
+  const ast::Node* Directive(const Scope* scope, const std::string& name) {
+    for (const auto& [declared, node] : scope->directives) {
+      if (declared == name) return node;
     }
-    return found;
+    return scope->node;
   }
 
   ScopeTree* tree_;
   Scope* current_ = nullptr;
   int comprehension_iter_expression_ = 0;
   int loop_depth_ = 0;
+  int future_line_ = -1;  // line of the last leading `from __future__` import
   std::optional<ScopeError> error_;
+  std::optional<ScopeError> compile_error_;
 };
 
 std::optional<ScopeError> AnalyzeScopes(const ast::Node* module, ScopeTree* tree) {
@@ -858,7 +936,8 @@ void DumpScope(const Scope* scope, int depth, std::string* out) {
   for (const Symbol& symbol : scope->symbols) symbols.push_back(&symbol);
   std::sort(symbols.begin(), symbols.end(),
             [](const Symbol* a, const Symbol* b) { return a->name < b->name; });
-  bool is_module = scope->kind == ScopeKind::kModule;
+  // symtable's Symbol.is_local()/is_global() take any table named "top" for the module.
+  bool is_module = scope->name == "top";
   if (scope->kind == ScopeKind::kFunction) {
     auto list = [&](const char* label, auto keep) {
       absl::StrAppend(out, indent, "  ", label, ":");

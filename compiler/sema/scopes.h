@@ -39,7 +39,10 @@ enum SymbolFlag : int {
 
 enum class NameScope { kLocal, kGlobalExplicit, kGlobalImplicit, kFree, kCell };
 
-enum class ScopeKind { kModule, kFunction, kClass };
+// kAnnotation: under `from __future__ import annotations` CPython 3.11 visits annotations
+// in a block of their own that is no child of any scope (only its errors matter); such
+// scopes are in ScopeTree::all() only, never in module()'s tree or in ScopeOf().
+enum class ScopeKind { kModule, kFunction, kClass, kAnnotation };
 
 const char* NameScopeName(NameScope scope);
 
@@ -75,6 +78,9 @@ struct Scope {
   bool needs_class_closure = false;  // class: its methods use __class__ or super
   bool comprehension_iter_target = false;
   std::string private_name;        // enclosing class name, for mangling
+  // `global`/`nonlocal` statements and comprehension `:=` targets, by mangled name, for
+  // the position of errors found when names are resolved.
+  std::vector<std::pair<std::string, const ast::Node*>> directives;
 
   const Symbol* Find(const std::string& name) const;
   // The resolved scope of `name` (kGlobalImplicit when never seen here).
@@ -95,12 +101,15 @@ class ScopeTree {
   Scope* module() const { return module_; }
   Scope* ScopeOf(const ast::Node* node) const;
   const std::vector<std::unique_ptr<Scope>>& all() const { return scopes_; }
+  // `from __future__ import annotations` is in effect (annotations are not evaluated).
+  bool future_annotations() const { return future_annotations_; }
 
  private:
   friend class ScopeBuilder;
   std::vector<std::unique_ptr<Scope>> scopes_;
   absl::flat_hash_map<const ast::Node*, Scope*> by_node_;
   Scope* module_ = nullptr;
+  bool future_annotations_ = false;
 };
 
 // `__x` inside class `_C` becomes `_C__x` (not for dunder names or names with a dot).

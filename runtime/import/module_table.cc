@@ -43,7 +43,9 @@ PyObject* FindSpec(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyOb
     }
     if (!namespace_package) Py_RETURN_NONE;
   }
-  PyObject* machinery = PyImport_ImportModule("importlib.machinery");
+  // importlib's bootstrap is frozen into every interpreter: ModuleSpec without
+  // bundling importlib.machinery.
+  PyObject* machinery = PyImport_ImportModule("_frozen_importlib");
   if (machinery == nullptr) return nullptr;
   PyObject* spec_type = PyObject_GetAttrString(machinery, "ModuleSpec");
   Py_DECREF(machinery);
@@ -91,6 +93,15 @@ PyObject* FindSpec(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyOb
 
 PyObject* CreateModule(PyObject* self, PyObject* spec) { Py_RETURN_NONE; }
 
+PyObject* RunModuleBody(PyObject* self, PyObject* module) {
+  const ModuleDef* def = reinterpret_cast<const ModuleDef*>(PyCapsule_GetPointer(self, nullptr));
+  if (def == nullptr || def->exec(module) < 0) return nullptr;
+  Py_RETURN_NONE;
+}
+
+PyMethodDef kRunModuleBodyDef = {"_kiln_run_module_body", RunModuleBody, METH_O,
+                                 "Runs a compiled module's body."};
+
 PyObject* ExecModule(PyObject* self, PyObject* module) {
   PyObject* name = PyObject_GetAttrString(module, "__name__");
   if (name == nullptr) return nullptr;
@@ -101,8 +112,28 @@ PyObject* ExecModule(PyObject* self, PyObject* module) {
     return nullptr;
   }
   Py_DECREF(name);
-  if (def->exec(module) < 0) return nullptr;
-  Py_RETURN_NONE;
+  // The body runs under importlib's _call_with_frames_removed, as a source module's
+  // does, so that tracebacks of errors in it leave out importlib's frames.
+  static PyObject* remover = [] {
+    PyObject* bootstrap = PyImport_ImportModule("_frozen_importlib");
+    PyObject* function =
+        bootstrap ? PyObject_GetAttrString(bootstrap, "_call_with_frames_removed") : nullptr;
+    Py_XDECREF(bootstrap);
+    if (function == nullptr) PyErr_Clear();
+    return function;
+  }();
+  if (remover == nullptr) {
+    if (def->exec(module) < 0) return nullptr;
+    Py_RETURN_NONE;
+  }
+  PyObject* capsule = PyCapsule_New(const_cast<ModuleDef*>(def), nullptr, nullptr);
+  if (capsule == nullptr) return nullptr;
+  PyObject* runner = PyCFunction_New(&kRunModuleBodyDef, capsule);
+  Py_DECREF(capsule);
+  if (runner == nullptr) return nullptr;
+  PyObject* result = PyObject_CallFunctionObjArgs(remover, runner, module, nullptr);
+  Py_DECREF(runner);
+  return result;
 }
 
 PyObject* IsPackage(PyObject* self, PyObject* name) {

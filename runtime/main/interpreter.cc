@@ -123,6 +123,25 @@ bool StartInterpreter(const Layout& layout, int argc, char** argv, std::string* 
     *error = std::string("cannot start Python: ") + (status.err_msg ? status.err_msg : "unknown");
     return false;
   }
+  // python3.11's site module puts exit() and quit() in builtins; there is no site here,
+  // so they come from _sitebuiltins when the program bundles it (kilnc lists it among
+  // the imports of a module that names exit or quit).
+  if (PyObject* site_builtins = PyImport_ImportModule("_sitebuiltins")) {
+    PyObject* quitter = PyObject_GetAttrString(site_builtins, "Quitter");
+    PyObject* builtins = PyEval_GetBuiltins();  // borrowed
+    static const char* const kNames[] = {"exit", "quit"};
+    for (const char* name : kNames) {
+      PyObject* function =
+          quitter ? PyObject_CallFunction(quitter, "ss", name, "Ctrl-D (i.e. EOF)") : nullptr;
+      if (function == nullptr || PyDict_SetItemString(builtins, name, function) < 0) {
+        PyErr_Clear();
+      }
+      Py_XDECREF(function);
+    }
+    Py_XDECREF(quitter);
+    Py_DECREF(site_builtins);
+  }
+  PyErr_Clear();
   return true;
 }
 

@@ -142,6 +142,8 @@ PyObject* MakeCode(const FunctionSpec& spec) {
   // does not use the vectorcall entry), so the code calls the compiled entry with the
   // arguments the interpreter bound: PUSH_NULL; LOAD_CONST 1; PRECALL 0; CALL 0;
   // RETURN_VALUE. The site units are NOPs, or a jump over them when there are enough.
+  // There is no RESUME, so CPython treats the frame as incomplete: it adds no traceback
+  // entry for it and sys._getframe() skips it (the compiled code adds its own entries).
   std::string body;
   int units = spec.site_count;
   if (units >= 4) {

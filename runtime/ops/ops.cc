@@ -412,12 +412,17 @@ PyObject* FrameBuiltin(PyObject* function, PyObject* globals, PyObject* locals,
   return PyObject_Vectorcall(function, args, 3, nullptr);
 }
 
-PyObject* ZeroArgSuper(PyObject* super_object, PyObject* class_cell, PyObject* first_argument) {
+PyObject* ZeroArgSuper(PyObject* super_object, PyObject* class_cell, PyObject* first_argument,
+                       int has_arguments) {
   if (super_object != reinterpret_cast<PyObject*>(&PySuper_Type)) {
     return PyObject_CallNoArgs(super_object);
   }
-  if (first_argument == nullptr) {
+  if (!has_arguments) {
     PyErr_SetString(PyExc_RuntimeError, "super(): no arguments");
+    return nullptr;
+  }
+  if (first_argument == nullptr) {
+    PyErr_SetString(PyExc_RuntimeError, "super(): arg[0] deleted");
     return nullptr;
   }
   if (class_cell == nullptr) {

@@ -79,7 +79,10 @@ bool IsFrameBuiltin(PyObject* function, const char* name);
 PyObject* FrameBuiltin(PyObject* function, PyObject* globals, PyObject* locals,
                        PyObject* argument);
 // super() with no arguments inside a method.
-PyObject* ZeroArgSuper(PyObject* super_object, PyObject* class_cell, PyObject* first_argument);
+// `class_cell` is nullptr when the code has no __class__ cell, `first_argument` when it
+// is unbound; `has_arguments` is 0 when the code takes no positional arguments.
+PyObject* ZeroArgSuper(PyObject* super_object, PyObject* class_cell, PyObject* first_argument,
+                       int has_arguments);
 
 // --- exceptions ---
 // Takes the current exception (normalised, __traceback__ set) and clears it.

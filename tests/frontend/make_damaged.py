@@ -53,13 +53,12 @@ def damage(text, rng):
     return text[:position] + rng.choice(INSERTS) + text[position:]
 
 
-def main():
-    out_dir = sys.argv[1]
-    count = int(sys.argv[2]) if len(sys.argv) > 2 else 3000
-    rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
-    edits = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+def make(out_dir, count, seed, edits=1, files=None):
+    """Writes COUNT damaged files to OUT_DIR and returns their paths (also used by
+    damaged_sample_test.py); the same arguments and source files give the same files."""
+    rng = random.Random(seed)
     os.makedirs(out_dir, exist_ok=True)
-    files = sources()
+    files = sources() if files is None else files
     written = []
     while len(written) < count:
         path = rng.choice(files)
@@ -77,6 +76,15 @@ def main():
         with open(target, 'w', encoding='utf-8', errors='surrogatepass') as handle:
             handle.write(damaged)
         written.append(target)
+    return written
+
+
+def main():
+    out_dir = sys.argv[1]
+    count = int(sys.argv[2]) if len(sys.argv) > 2 else 3000
+    seed = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+    edits = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+    written = make(out_dir, count, seed, edits)
     with open(os.path.join(out_dir, 'list.txt'), 'w') as handle:
         handle.write(''.join(path + '\n' for path in written))
 
