@@ -988,7 +988,7 @@ void FunctionGenerator::SliceInto(const ast::Slice* node, int target) {
 void FunctionGenerator::Subscript(const ast::Subscript* node, int target) {
   Operand value = OperandOf(node->value);
   Operand index = OperandOf(node->slice);
-  Line(absl::StrCat(S(target), " = PyObject_GetItem(", S(value.slot), ", ", S(index.slot), ");"));
+  Line(absl::StrCat(S(target), " = kiln::GetItem(", S(value.slot), ", ", S(index.slot), ");"));
   Release(value);
   Release(index);
   CheckSlot(target, node);
@@ -1675,7 +1675,7 @@ void FunctionGenerator::Assign(const Node* target, int value) {
       const auto* subscript = target->As<ast::Subscript>();
       int object = ExprTemp(subscript->value);
       int index = ExprTemp(subscript->slice);
-      ErrorIf(absl::StrCat("PyObject_SetItem(", S(object), ", ", S(index), ", ", S(value), ") < 0"),
+      ErrorIf(absl::StrCat("kiln::SetItem(", S(object), ", ", S(index), ", ", S(value), ") < 0"),
               target);
       Clear(value);
       ClearAndFree(object);
@@ -1773,7 +1773,7 @@ void FunctionGenerator::AugAssign(const ast::AugAssign* node) {
     BinaryOp(node->op, current, value, result, node, true);
     Free(current);
     Free(value);
-    ErrorIf(absl::StrCat("PyObject_SetItem(", S(object), ", ", S(index), ", ", S(result), ") < 0"),
+    ErrorIf(absl::StrCat("kiln::SetItem(", S(object), ", ", S(index), ", ", S(result), ") < 0"),
             node);
     Clear(result);
     ClearAndFree(object);

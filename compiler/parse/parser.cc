@@ -1633,8 +1633,10 @@ Node* Parser::ParseExpression() {
   }
   Pos start = Start();
   // Peeks without counting as "fetched" (CPython looks only in its second pass).
+  // (NAME is not a keyword there: `f(None "a")` does ask about a comma.)
   bool name_then_string = pos_ + 1 < tokens_.size() &&
                           tokens_[pos_].kind == TokenKind::kName &&
+                          !IsKeywordText(tokens_[pos_].text) &&
                           tokens_[pos_ + 1].kind == TokenKind::kString;
   bool soft_keyword = pos_ < tokens_.size() && tokens_[pos_].kind == TokenKind::kName &&
                       (tokens_[pos_].text == "match" || tokens_[pos_].text == "case" ||
@@ -1931,13 +1933,22 @@ Node* Parser::ParseCall(Node* function, bool allow_generator) {
   bool saw_keyword = false;
   bool saw_double_star = false;
   const char* order_error = nullptr;
+  Pos first_argument = Start();
   while (!IsOp(")")) {
     if (failed_) return nullptr;
     Pos start = Start();
     if (IsOp("*")) {
       Advance();
       Node* value = ParseExpression();
-      if (!value) return nullptr;
+      if (!value) {
+        // CPython's invalid_arguments `a=args ',' '*'`: no expression after a '*'
+        // that follows other arguments; reported at the first argument.
+        if (!args.empty() || !keywords.empty()) {
+          return RaiseAt(first_argument.line, first_argument.col,
+                         "iterable argument unpacking follows keyword argument unpacking");
+        }
+        return nullptr;
+      }
       if (saw_double_star && order_error == nullptr) {
         order_error = "iterable argument unpacking follows keyword argument unpacking";
       }

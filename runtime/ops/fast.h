@@ -180,6 +180,48 @@ inline PyObject* InPlaceMultiply(PyObject* a, PyObject* b) {
   return PyNumber_InPlaceMultiply(a, b);
 }
 
+// container[key] for exact lists/tuples with small int indexes and exact dicts; the
+// generic path otherwise (and for every error, so messages are CPython's).
+inline PyObject* GetItem(PyObject* container, PyObject* key) {
+  if (IsCompactInt(key)) {
+    if (PyList_CheckExact(container)) {
+      Py_ssize_t index = CompactValue(key);
+      if (index < 0) index += PyList_GET_SIZE(container);
+      if (index >= 0 && index < PyList_GET_SIZE(container)) {
+        return Py_NewRef(PyList_GET_ITEM(container, index));
+      }
+    } else if (PyTuple_CheckExact(container)) {
+      Py_ssize_t index = CompactValue(key);
+      if (index < 0) index += PyTuple_GET_SIZE(container);
+      if (index >= 0 && index < PyTuple_GET_SIZE(container)) {
+        return Py_NewRef(PyTuple_GET_ITEM(container, index));
+      }
+    }
+  } else if (PyDict_CheckExact(container)) {
+    PyObject* value = PyDict_GetItemWithError(container, key);
+    if (value != nullptr) return Py_NewRef(value);
+    if (PyErr_Occurred()) return nullptr;
+  }
+  return PyObject_GetItem(container, key);
+}
+
+// container[key] = value (value borrowed): 0, or -1 with an exception set.
+inline int SetItem(PyObject* container, PyObject* key, PyObject* value) {
+  if (PyList_CheckExact(container) && IsCompactInt(key)) {
+    Py_ssize_t index = CompactValue(key);
+    if (index < 0) index += PyList_GET_SIZE(container);
+    if (index >= 0 && index < PyList_GET_SIZE(container)) {
+      PyObject* old = PyList_GET_ITEM(container, index);
+      PyList_SET_ITEM(container, index, Py_NewRef(value));
+      Py_DECREF(old);
+      return 0;
+    }
+  } else if (PyDict_CheckExact(container)) {
+    return PyDict_SetItem(container, key, value);
+  }
+  return PyObject_SetItem(container, key, value);
+}
+
 // `local += value` for a local variable: appends in place when both are exact str and
 // the local holds the only reference (as CPython's interpreter does), else the generic
 // in-place add. `*local` is replaced; returns 0, or -1 with an exception set.

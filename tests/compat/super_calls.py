@@ -95,3 +95,15 @@ class GenSuper(Base):
         yield super().greet()
         yield __class__.__name__
 print(list(GenSuper("g").items()))
+def varargs_only(*args):
+    return super()
+class DeletesSelf(Base):
+    def greet(self):
+        del self
+        return super().greet()
+for label, thunk in (("varargs", lambda: varargs_only(1)), ("deleted self", lambda: DeletesSelf("d").greet()),
+                     ("module level", lambda: eval("super()"))):
+    try:
+        thunk()
+    except RuntimeError as error:
+        print(label, "RuntimeError:", error)

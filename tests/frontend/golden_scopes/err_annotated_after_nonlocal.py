@@ -1,0 +1,6 @@
+def outer():
+    y = 0
+
+    def f():
+        nonlocal y
+        y: int

@@ -1,0 +1,5 @@
+from __future__ import annotations
+
+
+async def f():
+    x: await g() = 1

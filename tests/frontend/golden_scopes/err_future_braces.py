@@ -1,0 +1,2 @@
+"""Docstring first is allowed."""
+from __future__ import annotations, braces

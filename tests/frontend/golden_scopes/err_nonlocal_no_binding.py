@@ -1,0 +1,6 @@
+def f():
+    def g():
+        if True:
+            nonlocal missing
+        return missing
+    return g

@@ -1,0 +1,1 @@
+../../scope_parity.py
