@@ -1938,6 +1938,12 @@ Node* Parser::ParseCall(Node* function, bool allow_generator) {
     if (failed_) return nullptr;
     Pos start = Start();
     if (IsOp("*")) {
+      if (saw_double_star) {
+        // CPython's invalid_arguments `a=args ',' '*'` (its args stop before a '*'
+        // that follows '**'), at the first argument, before reading further.
+        return RaiseAt(first_argument.line, first_argument.col,
+                       "iterable argument unpacking follows keyword argument unpacking");
+      }
       Advance();
       Node* value = ParseExpression();
       if (!value) {
@@ -1980,7 +1986,14 @@ Node* Parser::ParseCall(Node* function, bool allow_generator) {
       keywords.push_back(keyword);
       saw_keyword = true;
     } else {
+      // After a keyword argument, CPython's first pass has no rule for a positional
+      // one: it reads only this token (and the next after a NAME, for `NAME '='`).
+      // The rest is read by its second pass (invalid_arguments), so it does not move
+      // the location of a generic "invalid syntax".
+      bool after_keyword = saw_keyword || saw_double_star;
+      size_t first_pass_max = std::max(max_index_, pos_ + (IsPlainName() ? 1 : 0));
       Node* value = ParseNamedExpression(/*check_assignment=*/false);
+      if (after_keyword) EndErrorCheckReads(first_pass_max);
       if (!value) return nullptr;
       if (IsOp("=")) {
         return RaiseAtNode(value, "expression cannot contain assignment, perhaps you meant \"==\"?");
@@ -2012,7 +2025,9 @@ Node* Parser::ParseCall(Node* function, bool allow_generator) {
   }
   if (order_error != nullptr && !failed_) {
     // CPython raises these after the whole argument list, at the last token read.
-    return RaiseAtToken(FurthestToken(), order_error);
+    // CPython raises these after the whole argument list (in its second pass), at
+    // the last token read in either pass.
+    return RaiseAtToken(FurthestTokenAnyPass(), order_error);
   }
   if (!ExpectOp(")")) return nullptr;
   auto* call = New<ast::Call>(open);

@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -54,7 +55,7 @@ struct Symbol {
 
 struct Scope {
   ScopeKind kind = ScopeKind::kModule;
-  std::string name;  // "top", the function or class name, "<lambda>", "<listcomp>", ...
+  std::string name;  // as symtable: "top", the function or class name, "lambda", "listcomp", ...
   const ast::Node* node = nullptr;
   Scope* parent = nullptr;
   int line = 0;        // co_firstlineno: the first decorator's line, if any
@@ -116,7 +117,9 @@ class ScopeTree {
 std::string MangleName(const std::string& private_name, std::string_view name);
 
 // Analyzes `module` (an ast::Module). Returns the first error CPython's symtable would
-// report, or nullopt.
+// report (its future-import checks included); else the first of the code generator's
+// errors that Kiln checks here ('return'/'yield' outside function, 'break'/'continue'
+// outside a loop, a late `from __future__` import); else nullopt.
 std::optional<ScopeError> AnalyzeScopes(const ast::Node* module, ScopeTree* tree);
 
 // The scopes in the text form tests/frontend/reference_scopes.py prints from CPython's

@@ -17,7 +17,8 @@ void RaiseNameError(const char* format, PyObject* name) {
 }
 
 PyObject* FunctionDescription(PyObject* function) {
-  if (function == nullptr) return PyUnicode_FromString("class definition");
+  // Class keyword errors are worded as CPython's __build_class__ words them.
+  if (function == nullptr) return PyUnicode_FromString("__build_class__()");
   return _PyObject_FunctionStr(function);
 }
 

@@ -1,0 +1,1 @@
+"""Orders: a small package compiled with the program."""
