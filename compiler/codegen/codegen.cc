@@ -321,6 +321,7 @@ class FunctionGenerator {
 
   // --- statements ---
   void Statements(const ast::NodeList& body);
+  void NamespaceBody(const ast::NodeList& body, const char* namespace_variable);
   void Statement(const Node* node);
   void Assign(const Node* target, int value_slot);  // steals value
   void AugAssign(const ast::AugAssign* node);
@@ -3060,6 +3061,34 @@ void FunctionGenerator::Match(const ast::Match* node) {
 // ----------------------------------------------------------------------------
 // Whole functions
 
+// The body of a module or class: the docstring becomes __doc__, __annotations__ is set
+// up when a simple name is annotated, then the statements run in `namespace_variable`.
+void FunctionGenerator::NamespaceBody(const ast::NodeList& body, const char* namespace_variable) {
+  uint32_t start = 0;
+  if (body.size > 0) {
+    if (const auto* expr = body[0]->As<ast::Expr>()) {
+      if (const auto* constant = expr->value->As<ast::Constant>();
+          constant && constant->value.type == ast::ConstantValue::Type::kStr) {
+        int doc = Temp();
+        Line(absl::StrCat(S(doc), " = Py_NewRef(", module_->constants().Text(constant->value.text),
+                          ");"));
+        StoreName("__doc__", doc, body[0]);
+        Free(doc);
+        start = 1;
+      }
+    }
+  }
+  bool annotations = false;
+  for (Node* statement : body) {
+    if (const auto* ann = statement->As<ast::AnnAssign>(); ann && ann->simple) annotations = true;
+  }
+  if (annotations) {
+    Line(absl::StrCat("if (kiln::SetupAnnotations(", namespace_variable, ") < 0) { kline = ",
+                      Site(body[0]), "; goto ", RaiseLabel(), "; }"));
+  }
+  for (uint32_t i = start; i < body.size && !module_->failed(); ++i) Statement(body[i]);
+}
+
 void FunctionGenerator::Generate() {
   const Node* node = scope_->node;
   blocks_.push_back(Block{Block::kFunction});
@@ -3095,30 +3124,7 @@ void FunctionGenerator::Generate() {
 
   // The body.
   if (const auto* module = node->As<ast::Module>()) {
-    const ast::NodeList& body = module->body;
-    uint32_t start = 0;
-    if (body.size > 0) {
-      if (const auto* expr = body[0]->As<ast::Expr>()) {
-        if (const auto* constant = expr->value->As<ast::Constant>();
-            constant && constant->value.type == ast::ConstantValue::Type::kStr) {
-          int doc = Temp();
-          Line(absl::StrCat(S(doc), " = Py_NewRef(", module_->constants().Text(constant->value.text),
-                            ");"));
-          StoreName("__doc__", doc, body[0]);
-          Free(doc);
-          start = 1;
-        }
-      }
-    }
-    bool annotations = false;
-    for (Node* statement : body) {
-      if (const auto* ann = statement->As<ast::AnnAssign>(); ann && ann->simple) annotations = true;
-    }
-    if (annotations) {
-      Line(absl::StrCat("if (kiln::SetupAnnotations(globals) < 0) { kline = ", Site(body[0]),
-                        "; goto ", RaiseLabel(), "; }"));
-    }
-    for (uint32_t i = start; i < body.size && !module_->failed(); ++i) Statement(body[i]);
+    NamespaceBody(module->body, "globals");
   } else if (const auto* klass = node->As<ast::ClassDef>()) {
     int value = Temp();
     Line(absl::StrCat(S(value), " = kiln::LoadGlobal(globals, ", module_->constants().Name("__name__"),
@@ -3135,30 +3141,7 @@ void FunctionGenerator::Generate() {
             node);
     Clear(value);
     Free(value);
-    const ast::NodeList& body = klass->body;
-    uint32_t start = 0;
-    if (body.size > 0) {
-      if (const auto* expr = body[0]->As<ast::Expr>()) {
-        if (const auto* constant = expr->value->As<ast::Constant>();
-            constant && constant->value.type == ast::ConstantValue::Type::kStr) {
-          int doc = Temp();
-          Line(absl::StrCat(S(doc), " = Py_NewRef(", module_->constants().Text(constant->value.text),
-                            ");"));
-          StoreName("__doc__", doc, body[0]);
-          Free(doc);
-          start = 1;
-        }
-      }
-    }
-    bool annotations = false;
-    for (Node* statement : body) {
-      if (const auto* ann = statement->As<ast::AnnAssign>(); ann && ann->simple) annotations = true;
-    }
-    if (annotations) {
-      Line(absl::StrCat("if (kiln::SetupAnnotations(ns) < 0) { kline = ", Site(body[0]),
-                        "; goto ", RaiseLabel(), "; }"));
-    }
-    for (uint32_t i = start; i < body.size && !module_->failed(); ++i) Statement(body[i]);
+    NamespaceBody(klass->body, "ns");
   } else if (const auto* def = AsDef(node)) {
     Statements(def->body);
   } else if (const auto* lambda = node->As<ast::Lambda>()) {
@@ -3524,6 +3507,20 @@ CodegenResult ModuleGenerator::Run() {
   qualnames_[scope] = "";
   FunctionGenerator generator(this, scope, "ModuleBody");
   constants_.Name("__name__");  // k[0] exists before anything else
+  if (scopes_.future_annotations()) {
+    // Annotations would have to become strings exactly as CPython unparses them.
+    for (ast::Node* statement : module_->As<ast::Module>()->body) {
+      const auto* future = statement->As<ast::ImportFrom>();
+      if (future == nullptr || future->module != "__future__") continue;
+      for (ast::Node* alias : future->names) {
+        if (alias->As<ast::Alias>()->name == "annotations") {
+          result.error = CodegenError{"'from __future__ import annotations' is not supported yet",
+                                      alias->lineno, alias->col_offset};
+          return result;
+        }
+      }
+    }
+  }
   generator.Generate();
   if (error_) {
     result.error = error_;

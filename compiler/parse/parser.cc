@@ -2024,7 +2024,6 @@ Node* Parser::ParseCall(Node* function, bool allow_generator) {
     if (!AcceptOp(",")) break;
   }
   if (order_error != nullptr && !failed_) {
-    // CPython raises these after the whole argument list, at the last token read.
     // CPython raises these after the whole argument list (in its second pass), at
     // the last token read in either pass.
     return RaiseAtToken(FurthestTokenAnyPass(), order_error);

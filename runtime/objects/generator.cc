@@ -4,6 +4,7 @@
 
 #include "frameobject.h"
 #include "runtime/objects/frame.h"
+#include "runtime/ops/ops.h"
 #include "structmember.h"
 
 namespace kiln {
@@ -1141,32 +1142,10 @@ static PyObject* AwaitableFromContext(PyObject* result, const char* method) {
 PyObject* AsyncEnterContext(PyObject* manager, PyObject** exit) {
   _Py_IDENTIFIER(__aenter__);
   _Py_IDENTIFIER(__aexit__);
-  PyObject* enter = _PyObject_LookupSpecialId(manager, &PyId___aenter__);
-  if (enter == nullptr) {
-    if (!PyErr_Occurred()) {
-      PyErr_Format(PyExc_TypeError,
-                   "'%.200s' object does not support the asynchronous context manager protocol",
-                   Py_TYPE(manager)->tp_name);
-    }
-    return nullptr;
-  }
-  PyObject* exit_method = _PyObject_LookupSpecialId(manager, &PyId___aexit__);
-  if (exit_method == nullptr) {
-    if (!PyErr_Occurred()) {
-      PyErr_Format(PyExc_TypeError,
-                   "'%.200s' object does not support the asynchronous context manager protocol "
-                   "(missed __aexit__ method)",
-                   Py_TYPE(manager)->tp_name);
-    }
-    Py_DECREF(enter);
-    return nullptr;
-  }
-  PyObject* result = PyObject_CallNoArgs(enter);
-  Py_DECREF(enter);
-  if (result == nullptr) {
-    Py_DECREF(exit_method);
-    return nullptr;
-  }
+  PyObject* exit_method = nullptr;
+  PyObject* result = EnterManager(manager, &PyId___aenter__, &PyId___aexit__,
+                                  "asynchronous context manager", &exit_method);
+  if (result == nullptr) return nullptr;
   PyObject* iterator = AwaitableFromContext(result, "__aenter__");
   if (iterator == nullptr) {
     Py_DECREF(exit_method);

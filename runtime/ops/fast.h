@@ -107,50 +107,34 @@ inline PyObject* Remainder(PyObject* a, PyObject* b) {
   return PyNumber_Remainder(a, b);
 }
 
+// `x op y` for one of Py_LT ... Py_GE, on C numbers.
+template <typename Number>
+inline bool CompareNumbers(Number x, Number y, int op) {
+  switch (op) {
+    case Py_LT: return x < y;
+    case Py_LE: return x <= y;
+    case Py_EQ: return x == y;
+    case Py_NE: return x != y;
+    case Py_GT: return x > y;
+    default: return x >= y;
+  }
+}
+
 // `a op b` for ==, !=, <, <=, >, >= (op is Py_EQ...): a new reference.
 inline PyObject* RichCompare(PyObject* a, PyObject* b, int op) {
   if (IsCompactInt(a) && IsCompactInt(b)) {
-    long x = CompactValue(a), y = CompactValue(b);
-    bool result;
-    switch (op) {
-      case Py_LT: result = x < y; break;
-      case Py_LE: result = x <= y; break;
-      case Py_EQ: result = x == y; break;
-      case Py_NE: result = x != y; break;
-      case Py_GT: result = x > y; break;
-      default: result = x >= y; break;
-    }
-    return Py_NewRef(result ? Py_True : Py_False);
+    return Py_NewRef(CompareNumbers(CompactValue(a), CompactValue(b), op) ? Py_True : Py_False);
   }
   if (BothFloats(a, b)) {
-    double x = PyFloat_AS_DOUBLE(a), y = PyFloat_AS_DOUBLE(b);
-    bool result;
-    switch (op) {
-      case Py_LT: result = x < y; break;
-      case Py_LE: result = x <= y; break;
-      case Py_EQ: result = x == y; break;
-      case Py_NE: result = x != y; break;
-      case Py_GT: result = x > y; break;
-      default: result = x >= y; break;
-    }
-    return Py_NewRef(result ? Py_True : Py_False);
+    return Py_NewRef(CompareNumbers(PyFloat_AS_DOUBLE(a), PyFloat_AS_DOUBLE(b), op) ? Py_True
+                                                                                  : Py_False);
   }
   return PyObject_RichCompare(a, b, op);
 }
 
 // The truth of `a op b`: 1, 0, or -1 with an exception set.
 inline int CompareBool(PyObject* a, PyObject* b, int op) {
-  if (IsCompactInt(a) && IsCompactInt(b)) {
-    long x = CompactValue(a), y = CompactValue(b);
-    switch (op) {
-      case Py_LT: return x < y;
-      case Py_LE: return x <= y;
-      case Py_EQ: return x == y;
-      case Py_NE: return x != y;
-      case Py_GT: return x > y;
-      default: return x >= y;
-    }
-  }
+  if (IsCompactInt(a) && IsCompactInt(b)) return CompareNumbers(CompactValue(a), CompactValue(b), op);
   PyObject* result = RichCompare(a, b, op);
   if (result == nullptr) return -1;
   int truth;

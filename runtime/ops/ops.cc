@@ -546,25 +546,21 @@ void RaiseAssertion(PyObject* message) {
   Py_DECREF(exception);
 }
 
-PyObject* EnterContext(PyObject* manager, PyObject** exit) {
-  _Py_IDENTIFIER(__enter__);
-  _Py_IDENTIFIER(__exit__);
-  PyObject* enter = _PyObject_LookupSpecialId(manager, &PyId___enter__);
+PyObject* EnterManager(PyObject* manager, _Py_Identifier* enter_name, _Py_Identifier* exit_name,
+                       const char* protocol, PyObject** exit) {
+  PyObject* enter = _PyObject_LookupSpecialId(manager, enter_name);
   if (enter == nullptr) {
     if (!PyErr_Occurred()) {
-      PyErr_Format(PyExc_TypeError,
-                   "'%.200s' object does not support the context manager protocol",
-                   Py_TYPE(manager)->tp_name);
+      PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the %s protocol",
+                   Py_TYPE(manager)->tp_name, protocol);
     }
     return nullptr;
   }
-  PyObject* exit_method = _PyObject_LookupSpecialId(manager, &PyId___exit__);
+  PyObject* exit_method = _PyObject_LookupSpecialId(manager, exit_name);
   if (exit_method == nullptr) {
     if (!PyErr_Occurred()) {
-      PyErr_Format(PyExc_TypeError,
-                   "'%.200s' object does not support the context manager protocol (missed "
-                   "__exit__ method)",
-                   Py_TYPE(manager)->tp_name);
+      PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the %s protocol (missed %s method)",
+                   Py_TYPE(manager)->tp_name, protocol, exit_name->string);
     }
     Py_DECREF(enter);
     return nullptr;
@@ -577,6 +573,12 @@ PyObject* EnterContext(PyObject* manager, PyObject** exit) {
   }
   *exit = exit_method;
   return result;
+}
+
+PyObject* EnterContext(PyObject* manager, PyObject** exit) {
+  _Py_IDENTIFIER(__enter__);
+  _Py_IDENTIFIER(__exit__);
+  return EnterManager(manager, &PyId___enter__, &PyId___exit__, "context manager", exit);
 }
 
 PyObject* CallExit(PyObject* exit, PyObject* unused) {

@@ -98,6 +98,11 @@ void ReRaise();
 void RaiseAssertion(PyObject* message);
 
 // --- with ---
+// Looks up `enter_name` and `exit_name` on the type of `manager` (as special methods),
+// calls the first and returns its result; *exit gets the second, bound. `protocol` names
+// the protocol in CPython's TypeError ("context manager", ...).
+PyObject* EnterManager(PyObject* manager, _Py_Identifier* enter_name, _Py_Identifier* exit_name,
+                       const char* protocol, PyObject** exit);
 // Calls __enter__ and returns its result; *exit gets the bound __exit__.
 PyObject* EnterContext(PyObject* manager, PyObject** exit);
 // exit(None, None, None).
