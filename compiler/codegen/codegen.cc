@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -316,7 +317,6 @@ class FunctionGenerator {
   void MakeFunctionObject(const Node* node, const sema::Scope* child, int target,
                           const std::string& qualname);
   void Comprehension(const Node* node, int target);
-  void Truth(int value_slot, const std::string& result_var, const Node* node);
   void BranchIfFalse(const Node* test, const std::string& false_label);
 
   // --- statements ---
@@ -333,6 +333,8 @@ class FunctionGenerator {
   void For(const ast::For* node);
   void Try(const ast::Try* node);
   void With(const ast::With* node, uint32_t item_index);
+  std::string WithBody(Block::Type type, const Node* node, const ast::WithItem* item, int exit,
+                       int entered, const std::function<void()>& inner);
   void Raise(const ast::Raise* node);
   void Assert(const ast::Assert* node);
   void Import(const ast::Import* node);
@@ -837,11 +839,6 @@ void FunctionGenerator::Compare(const ast::Compare* node, int target) {
   }
   Free(left);
   Label(done);
-}
-
-void FunctionGenerator::Truth(int value, const std::string& result_var, const Node* node) {
-  Line(absl::StrCat(result_var, " = kiln::IsTrue(", S(value), ");"));
-  ErrorIf(absl::StrCat(result_var, " < 0"), node);
 }
 
 // Jumps to `false_label` when `test` is false; falls through when true.
@@ -2217,6 +2214,38 @@ void FunctionGenerator::Try(const ast::Try* node) {
   Label(end);
 }
 
+// Shared by `with` and `async with`: the block around the body (binding the target is
+// inside it, so an error there reaches __exit__ too), the normal exit through
+// LeaveBlock, then the start of the exceptional exit (raise_N adds the traceback entry,
+// unwind_N follows). The caller emits what unwind_N does; returns the label that ends
+// the statement, for the caller to place.
+std::string FunctionGenerator::WithBody(Block::Type type, const Node* node,
+                                        const ast::WithItem* item, int exit, int entered,
+                                        const std::function<void()>& inner) {
+  Block block{type};
+  block.id = label_count_++;
+  block.exit_slot = exit;
+  block.node = node;
+  blocks_.push_back(block);
+  if (item->optional_vars) {
+    Assign(item->optional_vars, entered);
+  } else {
+    Clear(entered);
+  }
+  Free(entered);
+  inner();
+  Block finished = blocks_.back();
+  blocks_.pop_back();
+  LeaveBlock(finished);
+  std::string end = NewLabel("with_end");
+  Line(absl::StrCat("goto ", end, ";"));
+  Label(absl::StrCat("raise_", finished.id));
+  Line("kiln::AddTraceback(code, globals, kline);");
+  Line("KILN_CLEAR_TEMPS();");
+  Label(absl::StrCat("unwind_", finished.id));
+  return end;
+}
+
 void FunctionGenerator::With(const ast::With* node, uint32_t item_index) {
   if (item_index == node->items.size) {
     Statements(node->body);
@@ -2229,28 +2258,8 @@ void FunctionGenerator::With(const ast::With* node, uint32_t item_index) {
   Line(absl::StrCat(S(entered), " = kiln::EnterContext(", S(manager), ", &", S(exit), ");"));
   ClearAndFree(manager);
   CheckSlot(entered, node);
-  Block block{Block::kWith};
-  block.id = label_count_++;
-  block.exit_slot = exit;
-  block.node = node;
-  blocks_.push_back(block);
-  // Binding the target is inside the block: an error there calls __exit__ too.
-  if (item->optional_vars) {
-    Assign(item->optional_vars, entered);
-  } else {
-    Clear(entered);
-  }
-  Free(entered);
-  With(node, item_index + 1);
-  Block finished = blocks_.back();
-  blocks_.pop_back();
-  LeaveBlock(finished);
-  std::string end = NewLabel("with_end");
-  Line(absl::StrCat("goto ", end, ";"));
-  Label(absl::StrCat("raise_", finished.id));
-  Line("kiln::AddTraceback(code, globals, kline);");
-  Line("KILN_CLEAR_TEMPS();");
-  Label(absl::StrCat("unwind_", finished.id));
+  std::string end = WithBody(Block::kWith, node, item, exit, entered,
+                             [&] { With(node, item_index + 1); });
   {
     // __exit__(type, value, traceback); a true result swallows the exception.
     Line("{");
@@ -2560,27 +2569,8 @@ void FunctionGenerator::AsyncWith(const ast::With* node, uint32_t item_index) {
     EmitErrorLabels(blocks_.size() - 1);
     blocks_.pop_back();
   }
-  Block block{Block::kAsyncWith};
-  block.id = label_count_++;
-  block.exit_slot = exit;
-  block.node = node;
-  blocks_.push_back(block);
-  if (item->optional_vars) {
-    Assign(item->optional_vars, entered);
-  } else {
-    Clear(entered);
-  }
-  Free(entered);
-  AsyncWith(node, item_index + 1);
-  Block finished = blocks_.back();
-  blocks_.pop_back();
-  LeaveBlock(finished);
-  std::string end = NewLabel("async_with_end");
-  Line(absl::StrCat("goto ", end, ";"));
-  Label(absl::StrCat("raise_", finished.id));
-  Line("kiln::AddTraceback(code, globals, kline);");
-  Line("KILN_CLEAR_TEMPS();");
-  Label(absl::StrCat("unwind_", finished.id));
+  std::string end = WithBody(Block::kAsyncWith, node, item, exit, entered,
+                             [&] { AsyncWith(node, item_index + 1); });
   // The exception is being handled while __aexit__(type, value, traceback) runs and is
   // awaited; a true result swallows it.
   int exception = NewSlot();
