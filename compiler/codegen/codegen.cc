@@ -331,6 +331,9 @@ class FunctionGenerator {
   void If(const ast::If* node);
   void While(const ast::While* node);
   void For(const ast::For* node);
+  void ForLoop(const ast::For* node, bool is_async);
+  void NextItem(const Node* node, int iterator, int item, bool is_async, bool release_iterator,
+                const std::string& exhausted);
   void Try(const ast::Try* node);
   void With(const ast::With* node, uint32_t item_index);
   std::string WithBody(Block::Type type, const Node* node, const ast::WithItem* item, int exit,
@@ -1987,10 +1990,48 @@ void FunctionGenerator::While(const ast::While* node) {
   Label(end);
 }
 
-void FunctionGenerator::For(const ast::For* node) {
+void FunctionGenerator::For(const ast::For* node) { ForLoop(node, /*is_async=*/false); }
+
+// The next item of a loop's iterator into `item` (NULL before); when the iterator is
+// exhausted, jumps to `exhausted` (releasing the iterator first when `release_iterator`).
+// `async for` awaits __anext__() and ends on StopAsyncIteration (END_ASYNC_FOR).
+void FunctionGenerator::NextItem(const Node* node, int iterator, int item, bool is_async,
+                                 bool release_iterator, const std::string& exhausted) {
+  std::string release = release_iterator ? "Py_CLEAR(" + S(iterator) + "); " : "";
+  if (!is_async) {
+    Line("{");
+    Line(absl::StrCat("  int status = kiln::IterNext(", S(iterator), ", &", S(item), ");"));
+    Line(absl::StrCat("  if (status < 0) { kline = ", Site(node), "; goto ", RaiseLabel(), "; }"));
+    Line(absl::StrCat("  if (status == 0) { ", release, "goto ", exhausted, "; }"));
+    Line("}");
+    return;
+  }
+  Block next{Block::kTryExcept};
+  next.id = label_count_++;
+  blocks_.push_back(next);
+  int awaitable = Temp();
+  Line(absl::StrCat(S(awaitable), " = kiln::AsyncNextAwaitable(", S(iterator), ");"));
+  CheckSlot(awaitable, node);
+  YieldFrom(node, awaitable, item, "");
+  blocks_.pop_back();
+  std::string got = NewLabel("async_item");
+  Line(absl::StrCat("goto ", got, ";"));
+  Label(absl::StrCat("raise_", next.id));
+  Line(absl::StrCat("if (PyErr_ExceptionMatches(PyExc_StopAsyncIteration)) { PyErr_Clear(); ",
+                    release, "goto ", exhausted, "; }"));
+  Line("kiln::AddTraceback(code, globals, kline);");
+  Line("KILN_CLEAR_TEMPS();");
+  Line(absl::StrCat("goto ", UnwindLabelOf(blocks_.size() - 1), ";"));
+  Label(got);
+}
+
+// `for` and `async for`: the iterator lives in a loop block that releases it on break,
+// return and errors.
+void FunctionGenerator::ForLoop(const ast::For* node, bool is_async) {
   int iterable = ExprTemp(node->iter);
   int iterator = NewSlot();
-  Line(absl::StrCat(S(iterator), " = PyObject_GetIter(", S(iterable), ");"));
+  Line(absl::StrCat(S(iterator), is_async ? " = kiln::GetAsyncIter(" : " = PyObject_GetIter(",
+                    S(iterable), ");"));
   ClearAndFree(iterable);
   CheckSlot(iterator, node);  // CPython: GET_ITER and FOR_ITER are at the for statement
   std::string top = NewLabel("for");
@@ -2004,11 +2045,7 @@ void FunctionGenerator::For(const ast::For* node) {
   blocks_.push_back(block);
   Label(top);
   int item = Temp();
-  Line("{");
-  Line(absl::StrCat("  int status = kiln::IterNext(", S(iterator), ", &", S(item), ");"));
-  Line(absl::StrCat("  if (status < 0) { kline = ", Site(node), "; goto ", RaiseLabel(), "; }"));
-  Line(absl::StrCat("  if (status == 0) { Py_CLEAR(", S(iterator), "); goto ", orelse, "; }"));
-  Line("}");
+  NextItem(node, iterator, item, is_async, /*release_iterator=*/true, orelse);
   Assign(node->target, item);
   Free(item);
   Statements(node->body);
@@ -2611,51 +2648,7 @@ void FunctionGenerator::AsyncFor(const ast::For* node) {
     module_->Fail(node, "'async for' outside async function");
     return;
   }
-  int iterable = ExprTemp(node->iter);
-  int iterator = NewSlot();
-  Line(absl::StrCat(S(iterator), " = kiln::GetAsyncIter(", S(iterable), ");"));
-  ClearAndFree(iterable);
-  CheckSlot(iterator, node);
-  std::string top = NewLabel("async_for");
-  std::string orelse = NewLabel("async_for_else");
-  std::string end = NewLabel("async_for_end");
-  Block block{Block::kLoop};
-  block.id = label_count_++;
-  block.break_label = end;
-  block.continue_label = top;
-  block.iterator_slot = iterator;
-  blocks_.push_back(block);
-  Label(top);
-  int item = Temp();
-  {
-    // await __anext__(); StopAsyncIteration ends the loop (END_ASYNC_FOR).
-    Block next{Block::kTryExcept};
-    next.id = label_count_++;
-    blocks_.push_back(next);
-    int awaitable = Temp();
-    Line(absl::StrCat(S(awaitable), " = kiln::AsyncNextAwaitable(", S(iterator), ");"));
-    CheckSlot(awaitable, node);
-    YieldFrom(node, awaitable, item, "");
-    blocks_.pop_back();
-    std::string got = NewLabel("async_for_item");
-    Line(absl::StrCat("goto ", got, ";"));
-    Label(absl::StrCat("raise_", next.id));
-    Line(absl::StrCat("if (PyErr_ExceptionMatches(PyExc_StopAsyncIteration)) { PyErr_Clear(); Py_CLEAR(",
-                      S(iterator), "); goto ", orelse, "; }"));
-    Line("kiln::AddTraceback(code, globals, kline);");
-    Line("KILN_CLEAR_TEMPS();");
-    Line(absl::StrCat("goto ", UnwindLabelOf(blocks_.size() - 1), ";"));
-    Label(got);
-  }
-  Assign(node->target, item);
-  Free(item);
-  Statements(node->body);
-  Line(absl::StrCat("goto ", top, ";"));
-  EmitErrorLabels(blocks_.size() - 1);
-  blocks_.pop_back();
-  Label(orelse);
-  Statements(node->orelse);
-  Label(end);
+  ForLoop(node, /*is_async=*/true);
 }
 
 // ----------------------------------------------------------------------------
@@ -3185,34 +3178,7 @@ void FunctionGenerator::Generate() {
       blocks_.push_back(block);
       Label(top);
       int item = Temp();
-      if (generator->is_async) {
-        // await __anext__(); StopAsyncIteration ends this loop.
-        Block next{Block::kTryExcept};
-        next.id = label_count_++;
-        blocks_.push_back(next);
-        int awaitable = Temp();
-        Line(absl::StrCat(S(awaitable), " = kiln::AsyncNextAwaitable(", S(iterator), ");"));
-        CheckSlot(awaitable, node);
-        YieldFrom(node, awaitable, item, "");
-        blocks_.pop_back();
-        std::string got = NewLabel("async_comp_item");
-        Line(absl::StrCat("goto ", got, ";"));
-        Label(absl::StrCat("raise_", next.id));
-        Line(absl::StrCat("if (PyErr_ExceptionMatches(PyExc_StopAsyncIteration)) { PyErr_Clear(); ",
-                          i == 0 ? "" : "Py_CLEAR(" + S(iterator) + "); ", "goto ", end, "; }"));
-        Line("kiln::AddTraceback(code, globals, kline);");
-        Line("KILN_CLEAR_TEMPS();");
-        Line(absl::StrCat("goto ", UnwindLabelOf(blocks_.size() - 1), ";"));
-        Label(got);
-      } else {
-      Line("{");
-      Line(absl::StrCat("  int status = kiln::IterNext(", S(iterator), ", &", S(item), ");"));
-      Line(absl::StrCat("  if (status < 0) { kline = ", Site(node), "; goto ", RaiseLabel(),
-                        "; }"));
-      Line(absl::StrCat("  if (status == 0) { ", i == 0 ? "" : "Py_CLEAR(" + S(iterator) + "); ",
-                        "goto ", end, "; }"));
-      Line("}");
-      }
+      NextItem(node, iterator, item, generator->is_async, /*release_iterator=*/i != 0, end);
       Assign(generator->target, item);
       Free(item);
       for (Node* condition : generator->ifs) BranchIfFalse(condition, top);
