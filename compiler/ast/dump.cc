@@ -228,28 +228,10 @@ class Dumper {
 std::string PythonStrRepr(std::string_view utf8) { return lex::PythonStrRepr(utf8); }
 
 std::string PythonBytesRepr(std::string_view bytes) {
-  bool has_single = bytes.find('\'') != std::string_view::npos;
-  bool has_double = bytes.find('"') != std::string_view::npos;
-  char quote = (has_single && !has_double) ? '"' : '\'';
+  char quote = lex::ReprQuote(bytes);
   std::string out = "b";
   out.push_back(quote);
-  for (char c : bytes) {
-    unsigned char byte = static_cast<unsigned char>(c);
-    if (c == quote || c == '\\') {
-      out.push_back('\\');
-      out.push_back(c);
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (byte < 0x20 || byte >= 0x7F) {
-      absl::StrAppendFormat(&out, "\\x%02x", byte);
-    } else {
-      out.push_back(c);
-    }
-  }
+  for (char c : bytes) lex::AppendReprAscii(static_cast<unsigned char>(c), quote, &out);
   out.push_back(quote);
   return out;
 }

@@ -341,10 +341,32 @@ bool DecodeToUtf8(std::string_view codec, std::string_view bytes,
   return true;
 }
 
+char ReprQuote(std::string_view text) {
+  bool has_single = text.find('\'') != std::string_view::npos;
+  bool has_double = text.find('"') != std::string_view::npos;
+  return (has_single && !has_double) ? '"' : '\'';
+}
+
+void AppendReprAscii(unsigned char byte, char quote, std::string* out) {
+  char c = static_cast<char>(byte);
+  if (c == quote || c == '\\') {
+    out->push_back('\\');
+    out->push_back(c);
+  } else if (c == '\t') {
+    *out += "\\t";
+  } else if (c == '\n') {
+    *out += "\\n";
+  } else if (c == '\r') {
+    *out += "\\r";
+  } else if (byte < 0x20 || byte >= 0x7F) {
+    absl::StrAppendFormat(out, "\\x%02x", byte);
+  } else {
+    out->push_back(c);
+  }
+}
+
 std::string PythonStrRepr(std::string_view utf8) {
-  bool has_single = utf8.find('\'') != std::string_view::npos;
-  bool has_double = utf8.find('"') != std::string_view::npos;
-  char quote = (has_single && !has_double) ? '"' : '\'';
+  char quote = ReprQuote(utf8);
   std::string out;
   out.reserve(utf8.size() + 2);
   out.push_back(quote);
@@ -353,21 +375,7 @@ std::string PythonStrRepr(std::string_view utf8) {
     unsigned char byte = static_cast<unsigned char>(utf8[pos]);
     if (byte < 0x80) {
       ++pos;
-      char c = static_cast<char>(byte);
-      if (c == quote || c == '\\') {
-        out.push_back('\\');
-        out.push_back(c);
-      } else if (c == '\t') {
-        out += "\\t";
-      } else if (c == '\n') {
-        out += "\\n";
-      } else if (c == '\r') {
-        out += "\\r";
-      } else if (byte < 0x20 || byte == 0x7F) {
-        absl::StrAppendFormat(&out, "\\x%02x", byte);
-      } else {
-        out.push_back(c);
-      }
+      AppendReprAscii(byte, quote, &out);
       continue;
     }
     size_t start = pos;

@@ -39,6 +39,12 @@ std::string NormalizeIdentifier(std::string_view utf8);
 // repr() of a Python str given as UTF-8 (3-byte encoded surrogates allowed).
 std::string PythonStrRepr(std::string_view utf8);
 
+// The quote repr() of a str or bytes uses: ' unless the text has ' and no ".
+char ReprQuote(std::string_view text);
+// Appends one byte as repr() shows it between `quote`s: \\, the quote, \t \n \r
+// escaped, other bytes below 0x20 or from 0x7F up as \xNN.
+void AppendReprAscii(unsigned char byte, char quote, std::string* out);
+
 // Looks up a codec by a coding-cookie name (Python's alias rules). Returns
 // the canonical name ("utf_8", "latin_1", "ascii", "cp1252", ...) or an empty
 // string if the codec is unknown.
