@@ -12,7 +12,7 @@ is downloaded and no third-party source is committed.
 
 load("//rules/private/repositories:bazel_shims.bzl", "coverage_tools_stub", "debian_rules_cc", "debian_rules_java")
 load("//rules/private/repositories:system_libraries.bzl", "debian_abseil", "debian_library")
-load("//toolchains/python:repository.bzl", "debian_python_runtime")
+load("//toolchains/python:repository.bzl", "debian_cpython_tests", "debian_python_runtime")
 
 def _maybe(rule, name, **kwargs):
     if name not in native.existing_rules():
@@ -115,3 +115,6 @@ def kiln_dependencies():
         debian_arch = "amd64",
     )
     native.register_toolchains("@kiln//toolchains/python:linux_x86_64")
+
+    # Only Kiln's own tests use it (tests/cpython); fetched only when they are built.
+    _maybe(debian_cpython_tests, name = "kiln_cpython_tests")

@@ -137,7 +137,9 @@ class ModuleGenerator;
 // What the statement being compiled sits inside, innermost last. Return, break,
 // continue and errors leave these blocks; each kind says how.
 struct Block {
-  enum Type { kFunction, kLoop, kTryExcept, kFinally, kHandler, kWith, kPendingValue, kAsyncWith };
+  // kMatching: except clauses being matched (an error releases the caught exception).
+  enum Type { kFunction, kLoop, kTryExcept, kFinally, kHandler, kWith, kPendingValue, kAsyncWith,
+              kMatching };
   Type type;
   int id = 0;                 // label number
   // kLoop
@@ -154,6 +156,7 @@ struct Block {
   // kPendingValue: a value held across a finally (return value)
   int value_slot = -1;
   bool raise_label_used = false;
+  bool is_star = false;       // kHandler of an except* clause
 };
 
 class FunctionGenerator {
@@ -230,6 +233,9 @@ class FunctionGenerator {
     Line(absl::StrCat("if (", condition, ") { kline = ", Site(node), "; goto ",
                       RaiseLabel(), "; }"));
   }
+  // Moves the frame to `node`'s site before code that may run Python code and look at
+  // the stack (a statement, a call).
+  void MarkSite(const Node* node) { Line(absl::StrCat("kf.At(", Site(node), ");")); }
   void CheckSlot(int slot, const Node* node) { ErrorIf(absl::StrCat("!", S(slot)), node); }
   void Clear(int slot) { Line(absl::StrCat("Py_CLEAR(", S(slot), ");")); }
   void ClearAndFree(int slot) {
@@ -334,7 +340,12 @@ class FunctionGenerator {
   void ForLoop(const ast::For* node, bool is_async);
   void NextItem(const Node* node, int iterator, int item, bool is_async, bool release_iterator,
                 const std::string& exhausted);
-  void Try(const ast::Try* node);
+  // try/except and try/except* (their nodes have the same fields).
+  template <typename TryNode>
+  void Try(const TryNode* node, bool star);
+  // Fails when leaving blocks_[stop..] would leave an except* handler.
+  bool LeavesStarHandler(size_t stop, const Node* node);
+  void UnbindHandlerName(const Block& handler);
   void With(const ast::With* node, uint32_t item_index);
   std::string WithBody(Block::Type type, const Node* node, const ast::WithItem* item, int exit,
                        int entered, const std::function<void()>& inner);
@@ -633,14 +644,7 @@ void FunctionGenerator::LeaveBlock(const Block& block) {
       Line(absl::StrCat("PyErr_SetHandledException(", S(block.previous_slot) , ");"));
       Clear(block.previous_slot);
       Clear(block.exception_slot);
-      if (!block.handler_name.empty()) {
-        // `except E as name`: the name is unbound when the handler ends.
-        int none = Temp();
-        Line(absl::StrCat(S(none), " = Py_NewRef(Py_None);"));
-        StoreName(block.handler_name, none, block.node);
-        Free(none);
-        DeleteName(block.handler_name, block.node);
-      }
+      UnbindHandlerName(block);
       break;
     case Block::kWith: {
       int result = Temp();
@@ -669,6 +673,7 @@ void FunctionGenerator::LeaveBlock(const Block& block) {
     case Block::kPendingValue:
     case Block::kTryExcept:
     case Block::kFunction:
+    case Block::kMatching:
       break;
   }
 }
@@ -1071,6 +1076,7 @@ void FunctionGenerator::Call(const ast::Call* node, int target) {
         (source_only && node->args.size == 1 && !node->args[0]->As<ast::Starred>())) {
       int function = ExprTemp(node->func);
       int argument = source_only ? ExprTemp(node->args[0]) : -1;
+      MarkSite(node);
       Line(absl::StrCat("if (kiln::IsFrameBuiltin(", S(function), ", ", CString(id), ")) {"));
       int locals = Temp();
       FrameLocals(locals, node);
@@ -1130,6 +1136,7 @@ void FunctionGenerator::Call(const ast::Call* node, int target) {
         ClearAndFree(value);
       }
     }
+    MarkSite(node);
     Line(absl::StrCat(S(target), " = kiln::CallWithLists(", S(function), ", ", S(positional), ", ",
                       keywords >= 0 ? S(keywords) : "nullptr", ");"));
     ClearAndFree(function);
@@ -1172,6 +1179,7 @@ void FunctionGenerator::Call(const ast::Call* node, int target) {
                    &borrowed);
     }
     FillBorrowed(borrowed);
+    MarkSite(node);
     Line(absl::StrCat(S(target), " = kiln::CallLoadedMethod(&", S(first), ", ", positional_count,
                       ", ", kwnames, ");"));
     for (uint32_t i = 0; i < total; ++i) ReleaseArgument(first + i, borrowed);
@@ -1192,6 +1200,7 @@ void FunctionGenerator::Call(const ast::Call* node, int target) {
                  &borrowed);
   }
   FillBorrowed(borrowed);
+  MarkSite(node);
   Line(absl::StrCat(S(target), " = PyObject_Vectorcall(", S(first), ", &", S(first + 2), ", ",
                     positional_count, " | PY_VECTORCALL_ARGUMENTS_OFFSET, ", kwnames, ");"));
   for (uint32_t i = 0; i < total; ++i) {
@@ -1939,6 +1948,7 @@ void FunctionGenerator::Return(const ast::Return* node) {
   } else {
     Line(absl::StrCat(S(value), " = Py_NewRef(Py_None);"));
   }
+  if (LeavesStarHandler(1, node)) return;
   bool crosses_cleanup = false;
   for (const Block& block : blocks_) {
     crosses_cleanup = crosses_cleanup || block.type == Block::kFinally ||
@@ -2083,7 +2093,38 @@ void FunctionGenerator::EmitErrorLabels(size_t index) {
   Label(skip);
 }
 
-void FunctionGenerator::Try(const ast::Try* node) {
+// `except E as name`: the name is unbound when the handler ends, also by an exception.
+void FunctionGenerator::UnbindHandlerName(const Block& handler) {
+  if (handler.handler_name.empty()) return;
+  std::string name = Mangle(handler.handler_name);
+  if (!is_module() && !is_class() && LocalSlot(name) >= 0 &&
+      scope_->Resolve(name) == sema::NameScope::kLocal) {
+    Clear(LocalSlot(name));
+    return;
+  }
+  int none = Temp();
+  Line(absl::StrCat(S(none), " = Py_NewRef(Py_None);"));
+  StoreName(handler.handler_name, none, handler.node);
+  Free(none);
+  DeleteName(handler.handler_name, handler.node);
+}
+
+bool FunctionGenerator::LeavesStarHandler(size_t stop, const Node* node) {
+  for (size_t i = stop; i < blocks_.size(); ++i) {
+    if (blocks_[i].is_star) {
+      module_->Fail(node, "'break', 'continue' and 'return' cannot appear in an except* block");
+      return true;
+    }
+  }
+  return false;
+}
+
+// try/except*: the caught exception is split among the handlers (ExceptStarMatch); each
+// handler runs with its part as the handled exception; what the handlers raise and the
+// unhandled rest are combined by ExceptStarResult and raised, or nothing when all was
+// handled.
+template <typename TryNode>
+void FunctionGenerator::Try(const TryNode* node, bool star) {
   bool has_finally = node->finalbody.size > 0;
   std::string end = NewLabel("try_end");
   size_t finally_index = 0;
@@ -2117,18 +2158,47 @@ void FunctionGenerator::Try(const ast::Try* node) {
     Line(absl::StrCat(S(previous), " = PyErr_GetHandledException();"));
     Line(absl::StrCat("PyErr_SetHandledException(", S(exception), ");"));
     std::string handled_end = NewLabel("handled");
+    // except*: what is left to match, and what the handlers raised.
+    int rest = -1, raised = -1;
+    // While the clauses are matched (their types evaluated, handlers entered), an error
+    // releases the caught exception: the matching block.
+    std::string outer_unwind = UnwindLabelOf(blocks_.size() - 1);
+    Block matching{Block::kMatching};
+    matching.id = label_count_++;
+    blocks_.push_back(matching);
+    if (star) {
+      rest = NewSlot();
+      raised = NewSlot();
+      Line(absl::StrCat(S(rest), " = Py_NewRef(", S(exception), ");"));
+      Line(absl::StrCat(S(raised), " = PyList_New(0);"));
+      Line(absl::StrCat("if (", S(raised), " == nullptr) { kline = ", Site(node), "; goto ",
+                        RaiseLabel(), "; }"));
+    }
     for (Node* handler_node : node->handlers) {
       const auto* handler = handler_node->As<ast::ExceptHandler>();
       std::string next = NewLabel("next_handler");
-      if (handler->type) {
+      int caught = exception;  // what the handler binds
+      if (star) {
+        int type = ExprTemp(handler->type);
+        caught = NewSlot();
+        Line("{");
+        Line(absl::StrCat("  int status = kiln::ExceptStarMatch(&", S(rest), ", ", S(type), ", &",
+                          S(caught), ");"));
+        Line(absl::StrCat("  Py_CLEAR(", S(type), ");"));
+        Line(absl::StrCat("  if (status < 0) { kline = ", Site(handler->type), "; goto ", RaiseLabel(),
+                          "; }"));
+        Line(absl::StrCat("  if (", S(caught), " == nullptr) goto ", next, ";"));
+        Line("}");
+        Line(absl::StrCat("PyErr_SetHandledException(", S(caught), ");"));
+        Free(type);
+      } else if (handler->type) {
         int type = ExprTemp(handler->type);
         // Errors while matching happen with the exception still being handled.
         Line("{");
         Line(absl::StrCat("  int match = kiln::ExceptionMatches(", S(exception), ", ", S(type), ");"));
         Line(absl::StrCat("  Py_CLEAR(", S(type), ");"));
-        Line(absl::StrCat("  if (match < 0) { PyErr_SetHandledException(", S(previous), "); Py_CLEAR(",
-                          S(previous), "); Py_CLEAR(", S(exception), "); kline = ", Site(handler->type),
-                          "; goto ", RaiseLabel(), "; }"));
+        Line(absl::StrCat("  if (match < 0) { kline = ", Site(handler->type), "; goto ", RaiseLabel(),
+                          "; }"));
         Line(absl::StrCat("  if (!match) goto ", next, ";"));
         Line("}");
         Free(type);
@@ -2138,10 +2208,11 @@ void FunctionGenerator::Try(const ast::Try* node) {
       handler_block.exception_slot = exception;
       handler_block.previous_slot = previous;
       handler_block.node = handler_node;
+      handler_block.is_star = star;
       if (handler->name.data() != nullptr) {
         handler_block.handler_name = Str(handler->name);
         int bound = Temp();
-        Line(absl::StrCat(S(bound), " = Py_NewRef(", S(exception), ");"));
+        Line(absl::StrCat(S(bound), " = Py_NewRef(", S(caught), ");"));
         StoreName(handler->name, bound, handler_node);
         Free(bound);
       }
@@ -2150,12 +2221,16 @@ void FunctionGenerator::Try(const ast::Try* node) {
       size_t handler_index = blocks_.size() - 1;
       Block finished = blocks_[handler_index];
       blocks_.pop_back();
-      LeaveBlock(finished);
-      Line(absl::StrCat("goto ", handled_end, ";"));
+      if (star) {
+        // The next except* clause matches what is left.
+        UnbindHandlerName(finished);
+        Line(absl::StrCat("goto ", next, ";"));
+      } else {
+        LeaveBlock(finished);
+        Line(absl::StrCat("goto ", handled_end, ";"));
+      }
       // An exception inside the handler: restore the handled exception, drop the name.
       blocks_.push_back(finished);
-      std::string skip = NewLabel("no_error");
-      Line(absl::StrCat("goto ", skip, ";"));
       Label(absl::StrCat("raise_", finished.id));
       Line("kiln::AddTraceback(code, globals, kline);");
       Line("KILN_CLEAR_TEMPS();");
@@ -2165,33 +2240,64 @@ void FunctionGenerator::Try(const ast::Try* node) {
         // Keep the new exception while the handler's clean-up runs.
         int pending = Temp();
         Line(absl::StrCat(S(pending), " = kiln::FetchException();"));
-        Line(absl::StrCat("PyErr_SetHandledException(", S(previous), ");"));
-        Clear(previous);
-        Clear(exception);
-        if (!finished.handler_name.empty()) {
-          std::string name = Mangle(finished.handler_name);
-          if (!is_module() && !is_class() && LocalSlot(name) >= 0 &&
-              scope_->Resolve(name) == sema::NameScope::kLocal) {
-            Clear(LocalSlot(name));
-          } else {
-            int none = Temp();
-            Line(absl::StrCat(S(none), " = Py_NewRef(Py_None);"));
-            StoreName(finished.handler_name, none, handler_node);
-            Free(none);
-            DeleteName(finished.handler_name, handler_node);
-          }
+        if (star) {
+          // except*: collected, raised with the rest at the end.
+          Line(absl::StrCat("if (PyList_Append(", S(raised), ", ", S(pending), ") < 0) PyErr_Clear();"));
+          Clear(pending);
+          UnbindHandlerName(finished);
+          Line(absl::StrCat("goto ", next, ";"));
+        } else {
+          Line(absl::StrCat("PyErr_SetHandledException(", S(previous), ");"));
+          Clear(previous);
+          Clear(exception);
+          UnbindHandlerName(finished);
+          Line(absl::StrCat("kiln::RestoreException(", S(pending), "); ", S(pending), " = nullptr;"));
+          Line(absl::StrCat("goto ", outer_unwind, ";"));
         }
-        Line(absl::StrCat("kiln::RestoreException(", S(pending), "); ", S(pending), " = nullptr;"));
         Free(pending);
-        Line(absl::StrCat("goto ", UnwindLabelOf(blocks_.size() - 1), ";"));
       }
-      Label(skip);
       Label(next);
+      if (star) ClearAndFree(caught);
     }
-    // No handler matched: re-raise, keeping the traceback.
+    Block matched = blocks_.back();
+    blocks_.pop_back();
+    std::string after_matching = NewLabel("matched");
+    Line(absl::StrCat("goto ", after_matching, ";"));
+    Label(absl::StrCat("raise_", matched.id));
+    Line("kiln::AddTraceback(code, globals, kline);");
+    Line("KILN_CLEAR_TEMPS();");
+    Label(absl::StrCat("unwind_", matched.id));
+    {
+      int pending = Temp();
+      Line(absl::StrCat(S(pending), " = kiln::FetchException();"));
+      Line(absl::StrCat("PyErr_SetHandledException(", S(previous), ");"));
+      for (int slot : {previous, exception, rest, raised}) {
+        if (slot >= 0) Clear(slot);
+      }
+      Line(absl::StrCat("kiln::RestoreException(", S(pending), "); ", S(pending), " = nullptr;"));
+      Free(pending);
+      Line(absl::StrCat("goto ", outer_unwind, ";"));
+    }
+    Label(after_matching);
     Line(absl::StrCat("PyErr_SetHandledException(", S(previous), ");"));
     Clear(previous);
-    Line(absl::StrCat("kiln::RestoreException(", S(exception), "); ", S(exception), " = nullptr;"));
+    if (star) {
+      // Raise what the handlers raised and what none of them matched, if anything.
+      int result = Temp();
+      Line(absl::StrCat(S(result), " = kiln::ExceptStarResult(", S(exception), ", ", S(raised), ", ",
+                        S(rest), "); ", S(rest), " = nullptr;"));
+      Clear(raised);
+      Clear(exception);
+      Line(absl::StrCat("if (", S(result), " == nullptr) { kline = ", Site(node), "; goto ",
+                        RaiseLabel(), "; }"));
+      Line(absl::StrCat("if (", S(result), " == Py_None) { Py_CLEAR(", S(result), "); goto ",
+                        handled_end, "; }"));
+      Line(absl::StrCat("kiln::RestoreException(", S(result), "); ", S(result), " = nullptr;"));
+      Free(result);
+    } else {
+      // No handler matched: re-raise, keeping the traceback.
+      Line(absl::StrCat("kiln::RestoreException(", S(exception), "); ", S(exception), " = nullptr;"));
+    }
     Line(absl::StrCat("goto ", UnwindLabelOf(blocks_.size() - 1), ";"));
     (void)block_id;
     Label(orelse);
@@ -2434,6 +2540,16 @@ void FunctionGenerator::ImportFrom(const ast::ImportFrom* node) {
 
 void FunctionGenerator::Statement(const Node* node) {
   switch (node->node_kind) {
+    case Kind::kPass:
+    case Kind::kBreak:
+    case Kind::kContinue:
+    case Kind::kGlobal:
+    case Kind::kNonlocal:
+      break;
+    default:
+      MarkSite(node);  // the frame's current line (sys._getframe, logging, warnings)
+  }
+  switch (node->node_kind) {
     case Kind::kExpr: {
       const Node* value = node->As<ast::Expr>()->value;
       if (value->As<ast::Constant>()) return;  // docstrings and bare constants do nothing
@@ -2484,6 +2600,7 @@ void FunctionGenerator::Statement(const Node* node) {
                                                             : "'continue' not properly in loop");
         return;
       }
+      if (LeavesStarHandler(loop + 1, node)) return;
       Block target = blocks_[loop];
       LeaveBlocks(loop + 1);
       if (node->node_kind == Kind::kBreak) {
@@ -2504,7 +2621,10 @@ void FunctionGenerator::Statement(const Node* node) {
       ClassDef(node->As<ast::ClassDef>());
       return;
     case Kind::kTry:
-      Try(node->As<ast::Try>());
+      Try(node->As<ast::Try>(), /*star=*/false);
+      return;
+    case Kind::kTryStar:
+      Try(node->As<ast::TryStar>(), /*star=*/true);
       return;
     case Kind::kWith:
       With(node->As<ast::With>(), 0);
@@ -2538,9 +2658,6 @@ void FunctionGenerator::Statement(const Node* node) {
       return;
     case Kind::kMatch:
       Match(node->As<ast::Match>());
-      return;
-    case Kind::kTryStar:
-      Unsupported(node, "'except*'");
       return;
     default:
       Unsupported(node, absl::StrCat("statement ", ast::KindName(node->node_kind)));
@@ -3228,6 +3345,10 @@ void FunctionGenerator::Generate() {
   for (int i = 0; i < slot_count_; ++i) {
     if (!temp_slots_.count(i)) absl::StrAppend(&release, "  Py_XDECREF(s[", i, "]);\n");
   }
+  // The frame CPython sees while this code runs (kiln::ActiveFrame).
+  const std::string frame_line = absl::StrCat(
+      "  kiln::ActiveFrame kf(", is_module() ? "nullptr" : "func", ", code, globals, ",
+      is_module() ? "globals" : is_class() ? "ns" : "nullptr", ");\n  if (!kf.ok()) goto unwind_0;\n");
   std::string header;
   std::string footer;
   if (is_module()) {
@@ -3320,7 +3441,7 @@ void FunctionGenerator::Generate() {
                             "  PyObject* const code = ", code, ";\n",
                             "  PyObject* globals = ((PyFunctionObject*)func)->func_globals;\n",
                             "  PyObject* builtins = ((PyFunctionObject*)func)->func_builtins;\n",
-                            "  int kline = 0;\n  PyObject* retval = nullptr;\n",
+                            "  int kline = 0;\n  PyObject* retval = nullptr;\n", frame_line,
                             "  switch (F->state) {\n    case 0: break;\n");
       for (int i = 1; i <= resume_count_; ++i) {
         absl::StrAppend(&header, "    case ", i, ": goto resume_", i, ";\n");
@@ -3347,7 +3468,7 @@ void FunctionGenerator::Generate() {
     }
   }
   std::string code_line =
-      is_generator() ? "" : absl::StrCat("  PyObject* const code = ", code, ";\n  (void)code;\n");
+      is_generator() ? "" : absl::StrCat("  PyObject* const code = ", code, ";\n  (void)code;\n", frame_line);
   out_ = absl::StrCat("// ", is_module() ? "module body" : module_->QualnameOf(scope_), " (line ",
                       scope_->line, ")\n", "#define KILN_CLEAR_TEMPS() do { ", temps_clear,
                       "} while (0)\n", header, code_line, body_, footer, "#undef KILN_CLEAR_TEMPS\n");

@@ -627,7 +627,11 @@ class ScopeBuilder {
     }
     if (value) VisitExpression(value);
     VisitExpression(element);
+    // Since 3.11 an async comprehension (awaited where it is) inside another
+    // comprehension makes that one asynchronous too.
+    bool awaited_coroutine = current_->is_coroutine && !is_generator;
     current_ = outer;
+    if (awaited_coroutine && outer->is_comprehension) outer->is_coroutine = true;
   }
 
   void RaiseIfComprehension(const ast::Node* node) {

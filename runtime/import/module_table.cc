@@ -42,6 +42,29 @@ PyObject* FindSpec(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyOb
       }
     }
     if (!namespace_package) Py_RETURN_NONE;
+    // A regular package of the same name elsewhere (the bundled stdlib's `test`, say)
+    // comes first, as a regular package beats namespace portions on sys.path; the
+    // compiled modules inside it are still found here by their full names.
+    PyObject* external = PyImport_ImportModule("_frozen_importlib_external");
+    if (external == nullptr) return nullptr;
+    PyObject* path_finder = PyObject_GetAttrString(external, "PathFinder");
+    Py_DECREF(external);
+    if (path_finder == nullptr) return nullptr;
+    PyObject* found = PyObject_CallMethod(path_finder, "find_spec", "OO", args[0],
+                                          nargs >= 2 ? args[1] : Py_None);
+    Py_DECREF(path_finder);
+    if (found == nullptr) return nullptr;
+    if (found != Py_None) {
+      PyObject* loader = PyObject_GetAttrString(found, "loader");
+      if (loader == nullptr) {
+        Py_DECREF(found);
+        return nullptr;
+      }
+      bool regular = loader != Py_None;
+      Py_DECREF(loader);
+      if (regular) return found;
+    }
+    Py_DECREF(found);
   }
   // importlib's bootstrap is frozen into every interpreter: ModuleSpec without
   // bundling importlib.machinery.

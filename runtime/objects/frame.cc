@@ -4,9 +4,61 @@
 
 #include "internal/pycore_frame.h"
 
+#include <cstddef>
 #include <vector>
 
 namespace kiln {
+
+ActiveFrame::ActiveFrame(PyObject* function, PyObject* code, PyObject* globals, PyObject* locals) {
+  instruction_ = &unused_;
+  PyCodeObject* code_object = reinterpret_cast<PyCodeObject*>(code);
+  PyObject* owned_function = nullptr;
+  if (function == nullptr) {
+    owned_function = PyFunction_New(code, globals);
+    if (owned_function == nullptr) return;
+    function = owned_function;
+  }
+  PyThreadState* thread = PyThreadState_Get();
+  _PyInterpreterFrame* frame =
+      _PyThreadState_BumpFramePointer(thread, static_cast<size_t>(code_object->co_nlocalsplus + code_object->co_stacksize) + FRAME_SPECIALS_SIZE);
+  if (frame == nullptr) {
+    Py_XDECREF(owned_function);
+    return;
+  }
+  PyFunctionObject* func = reinterpret_cast<PyFunctionObject*>(function);
+  frame->f_func = func;
+  if (owned_function == nullptr) Py_INCREF(function);  // the frame's strong reference
+  frame->f_code = reinterpret_cast<PyCodeObject*>(Py_NewRef(code));
+  frame->f_builtins = func->func_builtins;
+  frame->f_globals = globals;
+  frame->f_locals = Py_XNewRef(locals);
+  frame->stacktop = code_object->co_nlocalsplus;
+  frame->frame_obj = nullptr;
+  frame->prev_instr = _PyCode_CODE(code_object);
+  frame->is_entry = false;
+  frame->owner = FRAME_OWNED_BY_THREAD;
+  for (int i = 0; i < code_object->co_nlocalsplus; ++i) frame->localsplus[i] = nullptr;
+  frame->previous = thread->cframe->current_frame;
+  thread->cframe->current_frame = frame;
+  frame_ = frame;
+  instruction_ = &frame->prev_instr;
+  first_ = _PyCode_CODE(code_object);
+}
+
+ActiveFrame::~ActiveFrame() {
+  if (frame_ == nullptr) return;
+  _PyInterpreterFrame* frame = static_cast<_PyInterpreterFrame*>(frame_);
+  PyThreadState* thread = PyThreadState_Get();
+  thread->cframe->current_frame = frame->previous;
+  // A frame object that outlives the call takes a copy of the frame (CPython's
+  // take_ownership); the references of the frame are released. The exception state is
+  // kept: the frame's f_locals or frame object may run finalizers.
+  PyObject *type, *value, *traceback;
+  PyErr_Fetch(&type, &value, &traceback);
+  _PyFrame_Clear(frame);
+  _PyThreadState_PopFrame(thread, frame);
+  PyErr_Restore(type, value, traceback);
+}
 
 void SetFrameSite(PyFrameObject* frame, int site) {
   _PyInterpreterFrame* interpreter_frame = frame->f_frame;
@@ -64,6 +116,10 @@ PyObject* CallCompiledFromFrame() {
       return nullptr;
     }
   }
+  // The compiled entry pushes a frame of its own: this one, running the trampoline,
+  // is made incomplete (before unit 0, the RESUME) so that sys._getframe() and the
+  // interpreter's traceback skip it.
+  frame->prev_instr = _PyCode_CODE(code) - 1;
   PyObject* function_object = reinterpret_cast<PyObject*>(function);
   Py_INCREF(function_object);
   PyObject* result = function->vectorcall(function_object, arguments.data() + 1,

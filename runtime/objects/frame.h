@@ -19,6 +19,36 @@ void SetFrameSite(PyFrameObject* frame, int site);
 // entry, whose result is returned.
 PyObject* CallCompiledFromFrame();
 
+// The frame of a running compiled function, module body or class body: pushed on the
+// thread's frame stack (CPython's own frames, in its data stack) while the compiled code
+// runs, so sys._getframe(), inspect.stack(), traceback.extract_stack(), logging and
+// warnings see it with its code, globals and current line. The code object's unit 0
+// is a RESUME, so CPython treats the frame as complete. The compiled code keeps its
+// variables in its own slots: f_locals of a function's frame is empty; a module's or a
+// class body's frame has the namespace as f_locals.
+//
+//   kiln::ActiveFrame kf(func, code, nullptr);   // popped when kf goes out of scope
+//   if (!kf.ok()) return nullptr;                // MemoryError
+//   kf.At(site);                                 // the frame is now at site `site`
+class ActiveFrame {
+ public:
+  // `function` may be NULL for a module body (a function for `code` is made), `locals`
+  // is the namespace of a module or class body, else NULL.
+  ActiveFrame(PyObject* function, PyObject* code, PyObject* globals, PyObject* locals);
+  ~ActiveFrame();
+  ActiveFrame(const ActiveFrame&) = delete;
+  ActiveFrame& operator=(const ActiveFrame&) = delete;
+
+  bool ok() const { return frame_ != nullptr; }
+  void At(int site) { *instruction_ = first_ + site; }
+
+ private:
+  void* frame_ = nullptr;             // _PyInterpreterFrame*
+  _Py_CODEUNIT** instruction_ = nullptr;  // &frame->prev_instr
+  _Py_CODEUNIT* first_ = nullptr;     // the code's first unit
+  _Py_CODEUNIT* unused_ = nullptr;    // where At() writes when there is no frame
+};
+
 }  // namespace kiln
 
 #endif  // KILN_RUNTIME_OBJECTS_FRAME_H_

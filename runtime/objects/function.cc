@@ -142,10 +142,12 @@ PyObject* MakeCode(const FunctionSpec& spec) {
   // does not use the vectorcall entry), so the code calls the compiled entry with the
   // arguments the interpreter bound: PUSH_NULL; LOAD_CONST 1; PRECALL 0; CALL 0;
   // RETURN_VALUE. The site units are NOPs, or a jump over them when there are enough.
-  // There is no RESUME, so CPython treats the frame as incomplete: it adds no traceback
-  // entry for it and sys._getframe() skips it (the compiled code adds its own entries).
-  std::string body;
-  int units = spec.site_count;
+  // Unit 0 (site 0, the def line) is a RESUME, so that the frames the compiled code
+  // pushes (ActiveFrame) are complete frames for CPython; the frame that runs the
+  // trampoline is made incomplete while the compiled entry runs (CallCompiledFromFrame),
+  // so it gets no traceback entry and sys._getframe() skips it.
+  std::string body("\x97\x00", 2);  // RESUME 0
+  int units = spec.site_count - 1;
   if (units >= 4) {
     unsigned int skip = static_cast<unsigned int>(units - 4);
     body += std::string(1, '\x90') + static_cast<char>((skip >> 24) & 0xff);

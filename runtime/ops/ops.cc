@@ -486,6 +486,75 @@ int ExceptionMatches(PyObject* exception, PyObject* type) {
   return PyErr_GivenExceptionMatches(exception, type);
 }
 
+int ExceptStarMatch(PyObject** rest, PyObject* type, PyObject** match) {
+  *match = nullptr;
+  PyObject* const* types = &type;
+  Py_ssize_t count = 1;
+  if (PyTuple_Check(type)) {
+    types = &PyTuple_GET_ITEM(type, 0);
+    count = PyTuple_GET_SIZE(type);
+  }
+  for (Py_ssize_t i = 0; i < count; ++i) {
+    if (!IsExceptionClass(types[i])) {
+      PyErr_SetString(PyExc_TypeError,
+                      "catching classes that do not inherit from BaseException is not allowed");
+      return -1;
+    }
+    if (PyObject_IsSubclass(types[i], PyExc_BaseExceptionGroup) == 1) {
+      PyErr_SetString(PyExc_TypeError,
+                      "catching ExceptionGroup with except* is not allowed. Use except instead.");
+      return -1;
+    }
+  }
+  PyObject* left = *rest;
+  if (left == Py_None) return 0;
+  bool is_group = PyObject_TypeCheck(left, reinterpret_cast<PyTypeObject*>(PyExc_BaseExceptionGroup));
+  if (PyErr_GivenExceptionMatches(left, type)) {
+    if (is_group) {
+      *match = left;  // the reference moves from *rest to *match
+    } else {
+      PyObject* group = PyObject_CallFunction(PyExc_BaseExceptionGroup, "s(O)", "", left);
+      if (group == nullptr) return -1;
+      PyObject* traceback = PyException_GetTraceback(left);
+      if (traceback != nullptr) {
+        PyException_SetTraceback(group, traceback);
+        Py_DECREF(traceback);
+      }
+      Py_DECREF(left);
+      *match = group;
+    }
+    *rest = Py_NewRef(Py_None);
+    return 0;
+  }
+  if (!is_group) return 0;
+  PyObject* pair = PyObject_CallMethod(left, "split", "(O)", type);
+  if (pair == nullptr) return -1;
+  if (!PyTuple_CheckExact(pair) || PyTuple_GET_SIZE(pair) != 2) {
+    PyErr_Format(PyExc_TypeError, "%.200s.split must return a 2-tuple, got %.200s",
+                 Py_TYPE(left)->tp_name, Py_TYPE(pair)->tp_name);
+    Py_DECREF(pair);
+    return -1;
+  }
+  PyObject* matched = PyTuple_GET_ITEM(pair, 0);
+  if (matched != Py_None) *match = Py_NewRef(matched);
+  Py_SETREF(*rest, Py_NewRef(PyTuple_GET_ITEM(pair, 1)));
+  Py_DECREF(pair);
+  return 0;
+}
+
+}  // namespace kiln
+
+extern "C" PyObject* _PyExc_PrepReraiseStar(PyObject* orig, PyObject* excs);
+
+namespace kiln {
+
+PyObject* ExceptStarResult(PyObject* exception, PyObject* raised, PyObject* rest) {
+  int appended = PyList_Append(raised, rest);
+  Py_DECREF(rest);
+  if (appended < 0) return nullptr;
+  return _PyExc_PrepReraiseStar(exception, raised);
+}
+
 void Raise(PyObject* exception, PyObject* cause) {
   PyObject* value = nullptr;
   PyObject* type = nullptr;

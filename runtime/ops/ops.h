@@ -91,6 +91,15 @@ PyObject* FetchException();
 void RestoreException(PyObject* exception);
 // `except type:` for the caught `exception`: 1 match, 0 no match, -1 error.
 int ExceptionMatches(PyObject* exception, PyObject* type);
+// `except* type:` against what is left of the caught exception group (`*rest`, None
+// when all of it was handled): *match gets the matching part (nullptr when nothing
+// matches; a bare exception that matches is wrapped in an ExceptionGroup with its
+// traceback) and *rest what remains. Checks `type` as CPython does. 0, or -1 on error.
+int ExceptStarMatch(PyObject** rest, PyObject* type, PyObject** match);
+// The end of a try/except*: what to raise (a new reference: None when everything was
+// handled) from the caught `exception`, the exceptions the handlers raised (`raised`,
+// a list) and the unhandled `rest` (stolen).
+PyObject* ExceptStarResult(PyObject* exception, PyObject* raised, PyObject* rest);
 // `raise exception [from cause]`: always sets an exception.
 void Raise(PyObject* exception, PyObject* cause);
 // bare `raise`.

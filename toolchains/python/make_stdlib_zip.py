@@ -41,8 +41,17 @@ EXCLUDED_PARTS = {"__pycache__", "tests", "idle_test"}
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 
 
+# What CPython's own test modules import from the `test` package (Debian's
+# libpython3.11-stdlib ships these; the test modules are in libpython3.11-testsuite):
+# bundled so that those modules, compiled by Kiln, run on the bundled stdlib. A program
+# that never imports `test` does not get them (the packer follows imports).
+TEST_SUPPORT = ("test/__init__.py", "test/support/", "test/ann_module")
+
+
 def wanted(relative):
     parts = relative.split(os.sep)
+    if "/".join(parts).startswith(TEST_SUPPORT) and "__pycache__" not in parts:
+        return relative.endswith(".py")
     if parts[0] in EXCLUDED_TOP_LEVEL or parts[0].startswith("config-"):
         return False
     if any(part in EXCLUDED_PARTS for part in parts):

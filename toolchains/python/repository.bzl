@@ -159,3 +159,27 @@ debian_python_runtime = repository_rule(
     local = True,
     doc = "A target Python runtime (headers, static libpython, stdlib zip, lib-dynload) from Debian.",
 )
+
+def _debian_cpython_tests_impl(repository_ctx):
+    version = repository_ctx.attr.python_version
+    tests = repository_ctx.path("/usr/lib/python%s/test" % version)
+    if not tests.get_child("test_grammar.py").exists:
+        _fail_missing("CPython's own test modules (%s/test_*.py)" % tests, "libpython%s-testsuite" % version)
+    count = 0
+    for entry in tests.readdir():
+        if entry.basename.startswith("test_") and entry.basename.endswith(".py"):
+            repository_ctx.symlink(entry, "test/" + entry.basename)
+            count += 1
+    repository_ctx.file("BUILD.bazel", """\
+# CPython's test modules from Debian's libpython{version}-testsuite ({count} files), as
+# the module test.<name>, for Kiln to compile. The `test` package itself and test.support
+# come from the bundled standard library.
+exports_files(glob(["test/*.py"]), visibility = ["//visibility:public"])
+""".format(version = version, count = count))
+
+debian_cpython_tests = repository_rule(
+    implementation = _debian_cpython_tests_impl,
+    attrs = {"python_version": attr.string(default = "3.11")},
+    local = True,
+    doc = "CPython's test modules of the installed Python (libpython3.11-testsuite).",
+)

@@ -14,6 +14,7 @@
 #include <Python.h>
 
 #include "runtime/objects/attribute.h"
+#include "runtime/objects/frame.h"
 #include "runtime/objects/function.h"
 #include "runtime/objects/generator.h"
 #include "runtime/import/module_table.h"
