@@ -7,6 +7,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -505,6 +506,8 @@ void FunctionGenerator::Unsupported(const Node* node, const std::string& what) {
 std::string FunctionGenerator::Qualname(const std::string& name) const {
   // Functions nested in functions get "<locals>" in their qualified name.
   if (is_module()) return name;
+  // A def or class whose name is declared `global` here is named as at module level.
+  if (name[0] != '<' && scope_->Resolve(Mangle(name)) == sema::NameScope::kGlobalExplicit) return name;
   const std::string& own = module_->QualnameOf(scope_);
   // Comprehensions, like classes, add no "<locals>" (CPython's compiler_set_qualname).
   if (is_class() || scope_->is_comprehension) return own + "." + name;
@@ -3161,6 +3164,53 @@ void FunctionGenerator::Match(const ast::Match* node) {
 // ----------------------------------------------------------------------------
 // Whole functions
 
+// Whether `body` has an annotated assignment, also inside compound statements (not in
+// nested scopes), as CPython's find_ann decides on SETUP_ANNOTATIONS.
+static bool HasAnnotation(const ast::NodeList& body);
+
+// The blocks of a compound statement node of type T (fields named as in the AST).
+template <typename T>
+static bool BlocksHaveAnnotation(const T* node) {
+  bool found = HasAnnotation(node->body);
+  if constexpr (std::is_same_v<T, ast::For> || std::is_same_v<T, ast::AsyncFor> ||
+                std::is_same_v<T, ast::While> || std::is_same_v<T, ast::If>) {
+    found = found || HasAnnotation(node->orelse);
+  }
+  if constexpr (std::is_same_v<T, ast::Try> || std::is_same_v<T, ast::TryStar>) {
+    found = found || HasAnnotation(node->orelse) || HasAnnotation(node->finalbody);
+    for (const Node* handler : node->handlers) {
+      found = found || HasAnnotation(handler->template As<ast::ExceptHandler>()->body);
+    }
+  }
+  return found;
+}
+
+static bool HasAnnotation(const ast::NodeList& body) {
+  for (const Node* statement : body) {
+    bool found = false;
+    switch (statement->node_kind) {
+      case Kind::kAnnAssign: found = true; break;
+      case Kind::kFor: found = BlocksHaveAnnotation(statement->As<ast::For>()); break;
+      case Kind::kAsyncFor: found = BlocksHaveAnnotation(statement->As<ast::AsyncFor>()); break;
+      case Kind::kWhile: found = BlocksHaveAnnotation(statement->As<ast::While>()); break;
+      case Kind::kIf: found = BlocksHaveAnnotation(statement->As<ast::If>()); break;
+      case Kind::kWith: found = BlocksHaveAnnotation(statement->As<ast::With>()); break;
+      case Kind::kAsyncWith: found = BlocksHaveAnnotation(statement->As<ast::AsyncWith>()); break;
+      case Kind::kTry: found = BlocksHaveAnnotation(statement->As<ast::Try>()); break;
+      case Kind::kTryStar: found = BlocksHaveAnnotation(statement->As<ast::TryStar>()); break;
+      case Kind::kMatch:
+        for (const Node* match_case : statement->As<ast::Match>()->cases) {
+          found = found || HasAnnotation(match_case->As<ast::MatchCase>()->body);
+        }
+        break;
+      default:
+        break;
+    }
+    if (found) return true;
+  }
+  return false;
+}
+
 // The body of a module or class: the docstring becomes __doc__, __annotations__ is set
 // up when a simple name is annotated, then the statements run in `namespace_variable`.
 void FunctionGenerator::NamespaceBody(const ast::NodeList& body, const char* namespace_variable) {
@@ -3178,11 +3228,7 @@ void FunctionGenerator::NamespaceBody(const ast::NodeList& body, const char* nam
       }
     }
   }
-  bool annotations = false;
-  for (Node* statement : body) {
-    if (const auto* ann = statement->As<ast::AnnAssign>(); ann && ann->simple) annotations = true;
-  }
-  if (annotations) {
+  if (HasAnnotation(body)) {
     Line(absl::StrCat("if (kiln::SetupAnnotations(", namespace_variable, ") < 0) { kline = ",
                       Site(body[0]), "; goto ", RaiseLabel(), "; }"));
   }
@@ -3423,13 +3469,18 @@ void FunctionGenerator::Generate() {
                       "] = Py_NewRef(PyTuple_GET_ITEM(((PyFunctionObject*)func)->func_closure, ", i,
                       "));\n");
     }
+    // A function whose __code__ was replaced runs its new code (unless that is a copy of
+    // this code, made by code.replace()).
     std::string entry_signature = absl::StrCat(
-        "PyObject* ", c_name_, "(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames)");
+        "PyObject* ", c_name_, "(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames)",
+        " {\n  if (((PyFunctionObject*)func)->func_code != ", code,
+        " && kiln::CompiledEntry(((PyFunctionObject*)func)->func_code) != &", c_name_,
+        ") return kiln::CallReplacedCode(func, args, nargsf, kwnames);\n");
     if (is_generator()) {
       // The entry binds arguments into the generator's frame; the body runs on resume.
       module_->Declare(absl::StrCat("PyObject* ", c_name_, "_resume(kiln::GeneratorFrame* F, PyObject* sent);"));
       std::string entry = absl::StrCat(
-          entry_signature, " {\n",
+          entry_signature,
           "  PyObject* gen = kiln::",
           !scope_->is_coroutine ? "NewGenerator" : scope_->is_generator ? "NewAsyncGenerator" : "NewCoroutine",
           "(func, ", c_name_, "_resume, ", slots, ");\n",
@@ -3454,7 +3505,7 @@ void FunctionGenerator::Generate() {
                             "  for (int i = 0; i < ", slots, "; ++i) Py_CLEAR(s[i]);\n",
                             "  F->state = -1;\n  F->return_value = retval;\n  return nullptr;\n}\n");
     } else {
-      header = absl::StrCat(entry_signature, " {\n", "  PyObject* s[", slots, "] = {};\n", bind, cells,
+      header = absl::StrCat(entry_signature, "  PyObject* s[", slots, "] = {};\n", bind, cells,
                             "  PyObject* globals = ((PyFunctionObject*)func)->func_globals;\n",
                             "  PyObject* builtins = ((PyFunctionObject*)func)->func_builtins;\n",
                             "  int kline = 0;\n  PyObject* retval = nullptr;\n",
@@ -3540,16 +3591,15 @@ std::string ModuleGenerator::AddFunction(const sema::Scope* scope, const std::st
                           : scope->is_lambda                     ? "<lambda>"
                           : scope->is_comprehension               ? "<" + scope->name + ">"
                                                                   : scope->name;
+  Declare(absl::StrCat("PyObject* ", c_name,
+                       "(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames);"));
   Declare(absl::StrCat("const kiln::FunctionSpec ", SpecName(c_name), " = {", CString(code_name), ", ",
                        CString(qualname), ", ", CString(info_.filename), ", ", scope->line, ", ",
                        argument_count, ", ", positional_only, ", ", keyword_only, ", ",
                        absl::StrJoin(flags, " | "), ", ", variables.size(), ", ", c_name, "_variables, ",
                        cells.size(), ", ", c_name, "_cells, ", free.size(), ", ", c_name, "_free, ",
-                       generator.sites_.size(), ", ", c_name, "_sites};"));
-  if (scope->kind == sema::ScopeKind::kFunction) {
-    Declare(absl::StrCat("PyObject* ", c_name,
-                         "(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames);"));
-  } else if (scope->kind == sema::ScopeKind::kClass) {
+                       generator.sites_.size(), ", ", c_name, "_sites, ", c_name, "};"));
+  if (scope->kind == sema::ScopeKind::kClass) {
     Declare(absl::StrCat("PyObject* ", c_name, "_body(PyObject* func, PyObject* ns);"));
     Declare(absl::StrCat("PyObject* ", c_name,
                          "(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames) {"
@@ -3608,7 +3658,7 @@ CodegenResult ModuleGenerator::Run() {
   Declare(absl::StrCat("const kiln::FunctionSpec ", SpecName("ModuleBody"), " = {\"<module>\", \"<module>\", ",
                        CString(info_.filename), ", 1, 0, 0, 0, 0, 0, ModuleBody_variables, 0, "
                        "ModuleBody_variables, 0, ModuleBody_variables, ", generator.sites_.size(),
-                       ", ModuleBody_sites};"));
+                       ", ModuleBody_sites, nullptr};"));
   result.imports.assign(imports_.begin(), imports_.end());
   std::string& out = result.cc;
   absl::StrAppend(&out, "// Generated by kilnc ", driver::kVersion, " from ", info_.filename,

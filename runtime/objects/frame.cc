@@ -66,12 +66,41 @@ void SetFrameSite(PyFrameObject* frame, int site) {
   frame->f_lineno = 0;
 }
 
+PyFrameObject* CurrentFrameAt(PyObject* code, int site) {
+  _PyInterpreterFrame* frame = PyThreadState_Get()->cframe->current_frame;
+  if (frame == nullptr || reinterpret_cast<PyObject*>(frame->f_code) != code) return nullptr;
+  frame->prev_instr = _PyCode_CODE(frame->f_code) + site;
+  PyObject *type, *value, *traceback;
+  PyErr_Fetch(&type, &value, &traceback);
+  PyFrameObject* object = _PyFrame_GetFrameObject(frame);
+  if (object == nullptr) PyErr_Clear();
+  PyErr_Restore(type, value, traceback);
+  return reinterpret_cast<PyFrameObject*>(Py_XNewRef(reinterpret_cast<PyObject*>(object)));
+}
+
+vectorcallfunc CompiledEntry(PyObject* code) {
+  if (!PyCode_Check(code)) return nullptr;
+  PyObject* constants = reinterpret_cast<PyCodeObject*>(code)->co_consts;
+  if (!PyTuple_Check(constants) || PyTuple_GET_SIZE(constants) < 3) return nullptr;
+  PyObject* capsule = PyTuple_GET_ITEM(constants, 2);
+  if (!PyCapsule_IsValid(capsule, kEntryCapsule)) return nullptr;
+  return reinterpret_cast<vectorcallfunc>(PyCapsule_GetPointer(capsule, kEntryCapsule));
+}
+
+PyObject* CallReplacedCode(PyObject* function, PyObject* const* args, size_t nargsf,
+                           PyObject* kwnames) {
+  vectorcallfunc entry = CompiledEntry(reinterpret_cast<PyFunctionObject*>(function)->func_code);
+  if (entry != nullptr) return entry(function, args, nargsf, kwnames);
+  return _PyFunction_Vectorcall(function, args, nargsf, kwnames);
+}
+
 PyObject* CallCompiledFromFrame() {
   PyThreadState* thread = PyThreadState_Get();
   _PyInterpreterFrame* frame = thread->cframe->current_frame;
   PyFunctionObject* function = frame ? frame->f_func : nullptr;
-  if (function == nullptr || function->vectorcall == nullptr ||
-      function->vectorcall == _PyFunction_Vectorcall ||
+  vectorcallfunc entry =
+      frame ? CompiledEntry(reinterpret_cast<PyObject*>(frame->f_code)) : nullptr;
+  if (function == nullptr || entry == nullptr ||
       function->func_code != reinterpret_cast<PyObject*>(frame->f_code)) {
     PyErr_SetString(PyExc_SystemError, "the code of a compiled function cannot run as bytecode");
     return nullptr;
@@ -122,7 +151,7 @@ PyObject* CallCompiledFromFrame() {
   frame->prev_instr = _PyCode_CODE(code) - 1;
   PyObject* function_object = reinterpret_cast<PyObject*>(function);
   Py_INCREF(function_object);
-  PyObject* result = function->vectorcall(function_object, arguments.data() + 1,
+  PyObject* result = entry(function_object, arguments.data() + 1,
                                           positional | PY_VECTORCALL_ARGUMENTS_OFFSET, names);
   Py_DECREF(function_object);
   Py_XDECREF(names);

@@ -19,6 +19,23 @@ void SetFrameSite(PyFrameObject* frame, int site);
 // entry, whose result is returned.
 PyObject* CallCompiledFromFrame();
 
+// The frame object of the running compiled code `code` (its ActiveFrame), moved to
+// `site`: a new reference, or NULL (no exception set) when the thread's current frame
+// is not one of `code`. Traceback entries use it, so tb_frame is the real frame.
+PyFrameObject* CurrentFrameAt(PyObject* code, int site);
+
+// The compiled entry of a code object made by MakeCode, or NULL for other code. It is
+// a capsule named kEntryCapsule among the code's constants, so it survives
+// code.replace() (types.coroutine does that) and functions made with
+// types.FunctionType(code, globals), or given the code as __code__, run compiled too.
+inline constexpr char kEntryCapsule[] = "kiln.entry";
+vectorcallfunc CompiledEntry(PyObject* code);
+
+// Called by a compiled entry whose function's __code__ is no longer its own code: runs
+// the function's current code (compiled, or bytecode through the interpreter).
+PyObject* CallReplacedCode(PyObject* function, PyObject* const* args, size_t nargsf,
+                           PyObject* kwnames);
+
 // The frame of a running compiled function, module body or class body: pushed on the
 // thread's frame stack (CPython's own frames, in its data stack) while the compiled code
 // runs, so sys._getframe(), inspect.stack(), traceback.extract_stack(), logging and

@@ -162,7 +162,11 @@ PyObject* MakeCode(const FunctionSpec& spec) {
   PyObject* bytecode = PyBytes_FromStringAndSize(body.data(), body.size());
   std::string table = LocationTable(spec);
   PyObject* trampoline = RunCompiledFunction();
-  PyObject* constants = trampoline ? PyTuple_Pack(2, Py_None, trampoline) : nullptr;
+  // Constant 2: the compiled entry (CompiledEntry in frame.h), None for bodies without one.
+  PyObject* entry = spec.entry ? PyCapsule_New(reinterpret_cast<void*>(spec.entry), kEntryCapsule, nullptr)
+                               : Py_NewRef(Py_None);
+  PyObject* constants = trampoline && entry ? PyTuple_Pack(3, Py_None, trampoline, entry) : nullptr;
+  Py_XDECREF(entry);
   PyObject* names = PyTuple_New(0);
   PyObject* variables = NameTuple(spec.variable_count, spec.variable_names);
   PyObject* free = NameTuple(spec.free_count, spec.free_names);
@@ -367,6 +371,11 @@ fail:
 }
 
 void AddTraceback(PyObject* code, PyObject* globals, int site) {
+  if (PyFrameObject* current = CurrentFrameAt(code, site)) {
+    PyTraceBack_Here(current);
+    Py_DECREF(current);
+    return;
+  }
   PyObject *type, *value, *traceback;
   PyErr_Fetch(&type, &value, &traceback);
   PyThreadState* thread = PyThreadState_Get();

@@ -44,6 +44,8 @@ struct FunctionSpec {
   // traceback entries made at site i show CPython's line and caret range.
   int site_count;
   const int* sites;
+  // The vectorcall entry of a function or class body (NULL for a module body).
+  vectorcallfunc entry;
 };
 
 // A new reference to the code object that describes `spec`, or NULL with an exception.

@@ -45,7 +45,10 @@ FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 # libpython3.11-stdlib ships these; the test modules are in libpython3.11-testsuite):
 # bundled so that those modules, compiled by Kiln, run on the bundled stdlib. A program
 # that never imports `test` does not get them (the packer follows imports).
-TEST_SUPPORT = ("test/__init__.py", "test/support/", "test/ann_module")
+TEST_SUPPORT = (
+    "test/__init__.py", "test/support/", "test/ann_module", "test/dataclass_module_",
+    "test/dataclass_textanno",
+)
 
 
 def wanted(relative):
@@ -179,6 +182,9 @@ def main():
             kinds[name] = "package" if is_package else "module"
             raw_dependencies[name] = imported_names(tree, name, is_package)
     os.replace(temporary, output)
+    # sysconfig imports its build-time data by a computed name.
+    import sysconfig
+    raw_dependencies.setdefault("sysconfig", []).append((sysconfig._get_sysconfigdata_name(), ()))
     if graph_output:
         lib_dynload = sys.argv[4]
         for file_name in sorted(os.listdir(lib_dynload)):
