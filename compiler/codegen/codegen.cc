@@ -237,6 +237,32 @@ class FunctionGenerator {
   // Moves the frame to `node`'s site before code that may run Python code and look at
   // the stack (a statement, a call).
   void MarkSite(const Node* node) { Line(absl::StrCat("kf.At(", Site(node), ");")); }
+  // The error entry of block `id`: raise_<id> adds the traceback entry and releases the
+  // temporaries of the failed expression, then unwind_<id> (reached directly by an
+  // exception already carrying its traceback) runs what the caller emits next.
+  void ErrorEntry(int id) {
+    Label(absl::StrCat("raise_", id));
+    Line("kiln::AddTraceback(code, globals, kline);");
+    Line("KILN_CLEAR_TEMPS();");
+    Label(absl::StrCat("unwind_", id));
+  }
+  // An exception raised while a handled exception is saved in `previous` (in a handler,
+  // a final body, while matching except clauses): the new exception is held while the
+  // handled one is restored, `slots` are released and `cleanup` runs, then it is raised
+  // again and unwinds to `unwind`.
+  void ReraiseRestoringHandled(int previous, std::initializer_list<int> slots,
+                               const std::function<void()>& cleanup, const std::string& unwind) {
+    int pending = Temp();
+    Line(absl::StrCat(S(pending), " = kiln::FetchException();"));
+    Line(absl::StrCat("PyErr_SetHandledException(", S(previous), ");"));
+    for (int slot : slots) {
+      if (slot >= 0) Clear(slot);
+    }
+    cleanup();
+    Line(absl::StrCat("kiln::RestoreException(", S(pending), "); ", S(pending), " = nullptr;"));
+    Free(pending);
+    Line(absl::StrCat("goto ", unwind, ";"));
+  }
   void CheckSlot(int slot, const Node* node) { ErrorIf(absl::StrCat("!", S(slot)), node); }
   void Clear(int slot) { Line(absl::StrCat("Py_CLEAR(", S(slot), ");")); }
   void ClearAndFree(int slot) {
@@ -2076,11 +2102,7 @@ void FunctionGenerator::EmitErrorLabels(size_t index) {
   Block& block = blocks_[index];
   std::string skip = NewLabel("no_error");
   Line(absl::StrCat("goto ", skip, ";"));
-  Label(absl::StrCat("raise_", block.id));
-  Line("kiln::AddTraceback(code, globals, kline);");
-  // Temporaries of the failed expression are released here.
-  Line("KILN_CLEAR_TEMPS();");
-  Label(absl::StrCat("unwind_", block.id));
+  ErrorEntry(block.id);
   std::string outer = UnwindLabelOf(index - 1);
   switch (block.type) {
     case Block::kLoop:
@@ -2149,11 +2171,7 @@ void FunctionGenerator::Try(const TryNode* node, bool star) {
     Statements(node->body);
     Line(absl::StrCat("goto ", orelse, ";"));
     // An exception in the body: find the handler.
-    Label(absl::StrCat("raise_", blocks_[try_index].id));
-    Line("kiln::AddTraceback(code, globals, kline);");
-    Line("KILN_CLEAR_TEMPS();");
-    Label(absl::StrCat("unwind_", blocks_[try_index].id));
-    int block_id = blocks_[try_index].id;
+    ErrorEntry(blocks_[try_index].id);
     blocks_.pop_back();
     int exception = NewSlot();
     int previous = NewSlot();
@@ -2233,31 +2251,18 @@ void FunctionGenerator::Try(const TryNode* node, bool star) {
         Line(absl::StrCat("goto ", handled_end, ";"));
       }
       // An exception inside the handler: restore the handled exception, drop the name.
-      blocks_.push_back(finished);
-      Label(absl::StrCat("raise_", finished.id));
-      Line("kiln::AddTraceback(code, globals, kline);");
-      Line("KILN_CLEAR_TEMPS();");
-      Label(absl::StrCat("unwind_", finished.id));
-      blocks_.pop_back();
-      {
-        // Keep the new exception while the handler's clean-up runs.
+      ErrorEntry(finished.id);
+      if (star) {
+        // except*: collected, raised with the rest at the end.
         int pending = Temp();
         Line(absl::StrCat(S(pending), " = kiln::FetchException();"));
-        if (star) {
-          // except*: collected, raised with the rest at the end.
-          Line(absl::StrCat("if (PyList_Append(", S(raised), ", ", S(pending), ") < 0) PyErr_Clear();"));
-          Clear(pending);
-          UnbindHandlerName(finished);
-          Line(absl::StrCat("goto ", next, ";"));
-        } else {
-          Line(absl::StrCat("PyErr_SetHandledException(", S(previous), ");"));
-          Clear(previous);
-          Clear(exception);
-          UnbindHandlerName(finished);
-          Line(absl::StrCat("kiln::RestoreException(", S(pending), "); ", S(pending), " = nullptr;"));
-          Line(absl::StrCat("goto ", outer_unwind, ";"));
-        }
-        Free(pending);
+        Line(absl::StrCat("if (PyList_Append(", S(raised), ", ", S(pending), ") < 0) PyErr_Clear();"));
+        ClearAndFree(pending);
+        UnbindHandlerName(finished);
+        Line(absl::StrCat("goto ", next, ";"));
+      } else {
+        ReraiseRestoringHandled(previous, {previous, exception}, [&] { UnbindHandlerName(finished); },
+                                outer_unwind);
       }
       Label(next);
       if (star) ClearAndFree(caught);
@@ -2266,21 +2271,8 @@ void FunctionGenerator::Try(const TryNode* node, bool star) {
     blocks_.pop_back();
     std::string after_matching = NewLabel("matched");
     Line(absl::StrCat("goto ", after_matching, ";"));
-    Label(absl::StrCat("raise_", matched.id));
-    Line("kiln::AddTraceback(code, globals, kline);");
-    Line("KILN_CLEAR_TEMPS();");
-    Label(absl::StrCat("unwind_", matched.id));
-    {
-      int pending = Temp();
-      Line(absl::StrCat(S(pending), " = kiln::FetchException();"));
-      Line(absl::StrCat("PyErr_SetHandledException(", S(previous), ");"));
-      for (int slot : {previous, exception, rest, raised}) {
-        if (slot >= 0) Clear(slot);
-      }
-      Line(absl::StrCat("kiln::RestoreException(", S(pending), "); ", S(pending), " = nullptr;"));
-      Free(pending);
-      Line(absl::StrCat("goto ", outer_unwind, ";"));
-    }
+    ErrorEntry(matched.id);
+    ReraiseRestoringHandled(previous, {previous, exception, rest, raised}, [] {}, outer_unwind);
     Label(after_matching);
     Line(absl::StrCat("PyErr_SetHandledException(", S(previous), ");"));
     Clear(previous);
@@ -2302,7 +2294,6 @@ void FunctionGenerator::Try(const TryNode* node, bool star) {
       Line(absl::StrCat("kiln::RestoreException(", S(exception), "); ", S(exception), " = nullptr;"));
     }
     Line(absl::StrCat("goto ", UnwindLabelOf(blocks_.size() - 1), ";"));
-    (void)block_id;
     Label(orelse);
     Statements(node->orelse);
     Label(handled_end);
@@ -2317,10 +2308,7 @@ void FunctionGenerator::Try(const TryNode* node, bool star) {
     Statements(node->finalbody);
     Line(absl::StrCat("goto ", end, ";"));
     // Exceptional exit: run it with the exception held (and handled), then re-raise.
-    Label(absl::StrCat("raise_", finally_block.id));
-    Line("kiln::AddTraceback(code, globals, kline);");
-    Line("KILN_CLEAR_TEMPS();");
-    Label(absl::StrCat("unwind_", finally_block.id));
+    ErrorEntry(finally_block.id);
     saved_exception = NewSlot();
     saved_previous = NewSlot();
     Line(absl::StrCat(S(saved_exception), " = kiln::FetchException();"));
@@ -2340,22 +2328,9 @@ void FunctionGenerator::Try(const TryNode* node, bool star) {
                       " = nullptr;"));
     Line(absl::StrCat("goto ", UnwindLabelOf(blocks_.size() - 1), ";"));
     // An exception raised inside the final body replaces the held one.
-    std::string skip = NewLabel("no_error");
-    Label(absl::StrCat("raise_", holder.id));
-    Line("kiln::AddTraceback(code, globals, kline);");
-    Line("KILN_CLEAR_TEMPS();");
-    Label(absl::StrCat("unwind_", holder.id));
-    {
-      int pending = Temp();
-      Line(absl::StrCat(S(pending), " = kiln::FetchException();"));
-      Line(absl::StrCat("PyErr_SetHandledException(", S(saved_previous), ");"));
-      Clear(saved_previous);
-      Clear(saved_exception);
-      Line(absl::StrCat("kiln::RestoreException(", S(pending), "); ", S(pending), " = nullptr;"));
-      Free(pending);
-      Line(absl::StrCat("goto ", UnwindLabelOf(blocks_.size() - 1), ";"));
-    }
-    (void)skip;
+    ErrorEntry(holder.id);
+    ReraiseRestoringHandled(saved_previous, {saved_previous, saved_exception}, [] {},
+                            UnwindLabelOf(blocks_.size() - 1));
   }
   Label(end);
 }
@@ -2385,10 +2360,7 @@ std::string FunctionGenerator::WithBody(Block::Type type, const Node* node,
   LeaveBlock(finished);
   std::string end = NewLabel("with_end");
   Line(absl::StrCat("goto ", end, ";"));
-  Label(absl::StrCat("raise_", finished.id));
-  Line("kiln::AddTraceback(code, globals, kline);");
-  Line("KILN_CLEAR_TEMPS();");
-  Label(absl::StrCat("unwind_", finished.id));
+  ErrorEntry(finished.id);
   return end;
 }
 
@@ -2684,10 +2656,7 @@ void FunctionGenerator::Await(const Node* node, int awaitable, int target) {
 void FunctionGenerator::EmitHolderErrorLabels(const Block& holder) {
   std::string skip = NewLabel("no_error");
   Line(absl::StrCat("goto ", skip, ";"));
-  Label(absl::StrCat("raise_", holder.id));
-  Line("kiln::AddTraceback(code, globals, kline);");
-  Line("KILN_CLEAR_TEMPS();");
-  Label(absl::StrCat("unwind_", holder.id));
+  ErrorEntry(holder.id);
   int pending = Temp();
   Line(absl::StrCat(S(pending), " = kiln::FetchException();"));
   Line(absl::StrCat("PyErr_SetHandledException(", S(holder.previous_slot), ");"));

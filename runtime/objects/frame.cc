@@ -19,8 +19,8 @@ ActiveFrame::ActiveFrame(PyObject* function, PyObject* code, PyObject* globals, 
     function = owned_function;
   }
   PyThreadState* thread = PyThreadState_Get();
-  _PyInterpreterFrame* frame =
-      _PyThreadState_BumpFramePointer(thread, static_cast<size_t>(code_object->co_nlocalsplus + code_object->co_stacksize) + FRAME_SPECIALS_SIZE);
+  const size_t slots = static_cast<size_t>(code_object->co_nlocalsplus + code_object->co_stacksize);
+  _PyInterpreterFrame* frame = _PyThreadState_BumpFramePointer(thread, slots + FRAME_SPECIALS_SIZE);
   if (frame == nullptr) {
     Py_XDECREF(owned_function);
     return;
@@ -152,7 +152,7 @@ PyObject* CallCompiledFromFrame() {
   PyObject* function_object = reinterpret_cast<PyObject*>(function);
   Py_INCREF(function_object);
   PyObject* result = entry(function_object, arguments.data() + 1,
-                                          positional | PY_VECTORCALL_ARGUMENTS_OFFSET, names);
+                           positional | PY_VECTORCALL_ARGUMENTS_OFFSET, names);
   Py_DECREF(function_object);
   Py_XDECREF(names);
   return result;

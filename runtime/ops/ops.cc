@@ -465,29 +465,9 @@ void RestoreException(PyObject* exception) {
 
 namespace {
 
-bool IsExceptionClass(PyObject* type) { return PyExceptionClass_Check(type); }
-
-}  // namespace
-
-int ExceptionMatches(PyObject* exception, PyObject* type) {
-  if (PyTuple_Check(type)) {
-    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(type); ++i) {
-      if (!IsExceptionClass(PyTuple_GET_ITEM(type, i))) {
-        PyErr_SetString(PyExc_TypeError,
-                        "catching classes that do not inherit from BaseException is not allowed");
-        return -1;
-      }
-    }
-  } else if (!IsExceptionClass(type)) {
-    PyErr_SetString(PyExc_TypeError,
-                    "catching classes that do not inherit from BaseException is not allowed");
-    return -1;
-  }
-  return PyErr_GivenExceptionMatches(exception, type);
-}
-
-int ExceptStarMatch(PyObject** rest, PyObject* type, PyObject** match) {
-  *match = nullptr;
+// The type of an `except` (or `except*`, `star`) clause: an exception class or a tuple
+// of them (and no exception group for except*). 0, or -1 with CPython's TypeError.
+int CheckCatchable(PyObject* type, bool star) {
   PyObject* const* types = &type;
   Py_ssize_t count = 1;
   if (PyTuple_Check(type)) {
@@ -495,17 +475,30 @@ int ExceptStarMatch(PyObject** rest, PyObject* type, PyObject** match) {
     count = PyTuple_GET_SIZE(type);
   }
   for (Py_ssize_t i = 0; i < count; ++i) {
-    if (!IsExceptionClass(types[i])) {
+    if (!PyExceptionClass_Check(types[i])) {
       PyErr_SetString(PyExc_TypeError,
                       "catching classes that do not inherit from BaseException is not allowed");
       return -1;
     }
-    if (PyObject_IsSubclass(types[i], PyExc_BaseExceptionGroup) == 1) {
+    if (star && PyObject_IsSubclass(types[i], PyExc_BaseExceptionGroup) == 1) {
       PyErr_SetString(PyExc_TypeError,
                       "catching ExceptionGroup with except* is not allowed. Use except instead.");
       return -1;
     }
   }
+  return 0;
+}
+
+}  // namespace
+
+int ExceptionMatches(PyObject* exception, PyObject* type) {
+  if (CheckCatchable(type, /*star=*/false) < 0) return -1;
+  return PyErr_GivenExceptionMatches(exception, type);
+}
+
+int ExceptStarMatch(PyObject** rest, PyObject* type, PyObject** match) {
+  *match = nullptr;
+  if (CheckCatchable(type, /*star=*/true) < 0) return -1;
   PyObject* left = *rest;
   if (left == Py_None) return 0;
   bool is_group = PyObject_TypeCheck(left, reinterpret_cast<PyTypeObject*>(PyExc_BaseExceptionGroup));

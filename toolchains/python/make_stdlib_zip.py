@@ -28,6 +28,7 @@ import importlib.util
 import os
 import subprocess
 import sys
+import sysconfig
 import zipfile
 
 # Folders and files that a program never imports from the bundled stdlib: the test
@@ -183,7 +184,6 @@ def main():
             raw_dependencies[name] = imported_names(tree, name, is_package)
     os.replace(temporary, output)
     # sysconfig imports its build-time data by a computed name.
-    import sysconfig
     raw_dependencies.setdefault("sysconfig", []).append((sysconfig._get_sysconfigdata_name(), ()))
     if graph_output:
         lib_dynload = sys.argv[4]
