@@ -327,6 +327,20 @@ class Parser {
     list.size = static_cast<uint32_t>(items.size());
     return list;
   }
+  // A tuple of `elements` (a Load or Store target) from `start` to the last token.
+  ast::Tuple* NewTuple(Pos start, const std::vector<Node*>& elements, ast::ExprContext ctx) {
+    auto* tuple = New<ast::Tuple>(start);
+    tuple->elts = List(elements);
+    tuple->ctx = ctx;
+    return tuple;
+  }
+  // `*value` from `start` to the last token.
+  ast::Starred* NewStarred(Pos start, Node* value, ast::ExprContext ctx) {
+    auto* starred = New<ast::Starred>(start);
+    starred->value = value;
+    starred->ctx = ctx;
+    return starred;
+  }
   std::string_view Identifier(std::string_view text) {
     bool ascii = std::all_of(text.begin(), text.end(),
                              [](char c) { return static_cast<unsigned char>(c) < 0x80; });
@@ -1540,10 +1554,7 @@ Node* Parser::ParseStarExpressions() {
     if (!element) return nullptr;
     elements.push_back(element);
   }
-  auto* tuple = New<ast::Tuple>(start);
-  tuple->elts = List(elements);
-  tuple->ctx = ast::ExprContext::kLoad;
-  return tuple;
+  return NewTuple(start, elements, ast::ExprContext::kLoad);
 }
 
 Node* Parser::ParseStarExpression() {
@@ -1552,10 +1563,7 @@ Node* Parser::ParseStarExpression() {
     Advance();
     Node* value = ParseBitOr();
     if (!value) return nullptr;
-    auto* starred = New<ast::Starred>(start);
-    starred->value = value;
-    starred->ctx = ast::ExprContext::kLoad;
-    return starred;
+    return NewStarred(start, value, ast::ExprContext::kLoad);
   }
   return ParseExpression();
 }
@@ -1566,10 +1574,7 @@ Node* Parser::ParseStarNamedExpression() {
     Advance();
     Node* value = ParseBitOr();
     if (!value) return nullptr;
-    auto* starred = New<ast::Starred>(start);
-    starred->value = value;
-    starred->ctx = ast::ExprContext::kLoad;
-    return starred;
+    return NewStarred(start, value, ast::ExprContext::kLoad);
   }
   return ParseNamedExpression();
 }
@@ -1958,10 +1963,7 @@ Node* Parser::ParseCall(Node* function, bool allow_generator) {
       if (saw_double_star && order_error == nullptr) {
         order_error = "iterable argument unpacking follows keyword argument unpacking";
       }
-      auto* starred = New<ast::Starred>(start);
-      starred->value = value;
-      starred->ctx = ast::ExprContext::kLoad;
-      args.push_back(starred);
+      args.push_back(NewStarred(start, value, ast::ExprContext::kLoad));
     } else if (IsOp("**")) {
       Advance();
       Node* value = ParseExpression();
@@ -2079,16 +2081,10 @@ Node* Parser::ParseSubscript(Node* value) {
       if (!element) return nullptr;
       elements.push_back(element);
     }
-    auto* tuple = New<ast::Tuple>(start);
-    tuple->elts = List(elements);
-    tuple->ctx = ast::ExprContext::kLoad;
-    index = tuple;
+    index = NewTuple(start, elements, ast::ExprContext::kLoad);
   } else if (first->node_kind == ast::Kind::kStarred) {
     // a[*b] is a one-element tuple.
-    auto* tuple = New<ast::Tuple>(start);
-    tuple->elts = List({first});
-    tuple->ctx = ast::ExprContext::kLoad;
-    index = tuple;
+    index = NewTuple(start, {first}, ast::ExprContext::kLoad);
   }
   if (!ExpectOp("]")) return nullptr;
   auto* subscript = New<ast::Subscript>(start);
@@ -2210,10 +2206,7 @@ Node* Parser::ParseParenthesized() {
     elements.push_back(element);
   }
   if (!ExpectOp(")")) return nullptr;
-  auto* tuple = New<ast::Tuple>(start);
-  tuple->elts = List(elements);
-  tuple->ctx = ast::ExprContext::kLoad;
-  return tuple;
+  return NewTuple(start, elements, ast::ExprContext::kLoad);
 }
 
 Node* Parser::ParseListDisplay() {
@@ -2397,10 +2390,7 @@ Node* Parser::ParseStarTargets() {
     if (!element) return nullptr;
     elements.push_back(element);
   }
-  auto* tuple = New<ast::Tuple>(start);
-  tuple->elts = List(elements);
-  tuple->ctx = ast::ExprContext::kStore;
-  return tuple;
+  return NewTuple(start, elements, ast::ExprContext::kStore);
 }
 
 Node* Parser::ParseStarTarget() {
@@ -2409,10 +2399,7 @@ Node* Parser::ParseStarTarget() {
     Advance();
     Node* value = ParseStarTarget();
     if (!value) return nullptr;
-    auto* starred = New<ast::Starred>(start);
-    starred->value = value;
-    starred->ctx = ast::ExprContext::kStore;
-    return starred;
+    return NewStarred(start, value, ast::ExprContext::kStore);
   }
   return ParsePrimary();
 }
@@ -2910,10 +2897,7 @@ Node* Parser::ParseMatch() {
       elements.push_back(element);
     }
     if (subject) {
-      auto* tuple = New<ast::Tuple>(subject_start);
-      tuple->elts = List(elements);
-      tuple->ctx = ast::ExprContext::kLoad;
-      subject = tuple;
+      subject = NewTuple(subject_start, elements, ast::ExprContext::kLoad);
     }
   }
   if (subject && IsKind(TokenKind::kNewline)) {

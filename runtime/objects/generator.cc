@@ -352,9 +352,12 @@ int SetQualname(PyObject* self, PyObject* value, void*) {
   return 0;
 }
 
+#define KILN_FASTCALL(function) \
+  reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(function))
+
 PyMethodDef kMethods[] = {
     {"send", Send, METH_O, "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."},
-    {"throw", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(Throw)), METH_FASTCALL,
+    {"throw", KILN_FASTCALL(Throw), METH_FASTCALL,
      "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or raise\nStopIteration."},
     {"close", Close, METH_NOARGS, "close() -> raise GeneratorExit inside generator."},
     {nullptr, nullptr, 0, nullptr},
@@ -892,9 +895,6 @@ void WrappedDeallocate(PyObject* self) {
   Py_CLEAR(reinterpret_cast<AsyncGenWrapped*>(self)->value);
   PyObject_Free(self);
 }
-
-#define KILN_FASTCALL(function) \
-  reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(function))
 
 PyMethodDef kCoroutineMethods[] = {
     {"send", Send, METH_O, "send(arg) -> send 'arg' into coroutine,\nreturn next iterated value or raise StopIteration."},
