@@ -160,6 +160,31 @@ struct Block {
   bool is_star = false;       // kHandler of an except* clause
 };
 
+// A function scope's co_varnames (parameters, then the other locals), co_cellvars and
+// co_freevars: the order of its frame's locals (a parameter that is a cell is in both
+// `variables` and `cells`, at its parameter's place).
+struct LocalsPlus {
+  std::vector<std::string> variables, cells, free;
+};
+
+LocalsPlus LocalsPlusOf(const sema::Scope* scope) {
+  LocalsPlus names;
+  if (scope->kind == sema::ScopeKind::kFunction) {
+    names.variables = scope->parameters;
+    for (const sema::Symbol& symbol : scope->symbols) {
+      if (symbol.scope == sema::NameScope::kLocal &&
+          std::find(names.variables.begin(), names.variables.end(), symbol.name) ==
+              names.variables.end()) {
+        names.variables.push_back(symbol.name);
+      }
+    }
+  }
+  names.cells = scope->NamesWithScope(sema::NameScope::kCell);
+  if (scope->kind == sema::ScopeKind::kClass && scope->needs_class_closure) names.cells = {"__class__"};
+  names.free = scope->NamesWithScope(sema::NameScope::kFree);
+  return names;
+}
+
 class FunctionGenerator {
  public:
   FunctionGenerator(ModuleGenerator* module, const sema::Scope* scope, std::string c_name)
@@ -346,7 +371,6 @@ class FunctionGenerator {
   void JoinedStr(const ast::JoinedStr* node, int target);
   void FormattedValue(const ast::FormattedValue* node, int target);
   // The caller's namespace for locals()/vars()/dir()/eval()/exec() (a new reference).
-  void FrameLocals(int target, const Node* node);
   void MakeFunctionObject(const Node* node, const sema::Scope* child, int target,
                           const std::string& qualname);
   void Comprehension(const Node* node, int target);
@@ -387,6 +411,8 @@ class FunctionGenerator {
   // from`, GetAwaitableIter for `await`); "" when the slot holds the delegate already.
   void YieldFrom(const Node* node, int iterable_slot, int target,
                  const char* get_iterator = "kiln::GetYieldFromIter");
+  void Suspend(const Node* node, bool delegating = false);
+  void Resumed(const Node* node, int target);
   // --- async (see the "async" section) ---
   void Await(const Node* node, int awaitable_slot, int target);
   void AsyncWith(const ast::With* node, uint32_t item_index);
@@ -429,6 +455,9 @@ class FunctionGenerator {
   std::vector<const Node*> sites_ = {nullptr};
   std::map<const Node*, int> site_index_;
   int class_cell_slot_ = -1;
+  int local_count_ = 0;     // function scopes: the frame's locals (co_nlocalsplus)
+  int handoff_slot_ = -1;   // generators: the delegate or return value for the resume loop
+  int state_slot_ = -1;     // generators: the resume point
   bool unstable_computed_ = false;
   std::set<std::string> rebound_by_walrus_;   // never borrowed
   std::set<std::string> maybe_unbound_;       // deleted somewhere: always checked
@@ -1095,37 +1124,6 @@ void FunctionGenerator::Call(const ast::Call* node, int target) {
     return;
   }
 
-  // globals(), locals(), vars(), dir(), eval(source), exec(source): the builtins read the
-  // caller's frame, so compiled code passes its namespaces (kiln::FrameBuiltin).
-  if (const auto* name = node->func->As<ast::Name>(); name && node->keywords.size == 0) {
-    std::string id = Str(name->id);
-    bool no_arguments = id == "globals" || id == "locals" || id == "vars" || id == "dir";
-    bool source_only = id == "eval" || id == "exec";
-    if ((no_arguments && node->args.size == 0) ||
-        (source_only && node->args.size == 1 && !node->args[0]->As<ast::Starred>())) {
-      int function = ExprTemp(node->func);
-      int argument = source_only ? ExprTemp(node->args[0]) : -1;
-      MarkSite(node);
-      Line(absl::StrCat("if (kiln::IsFrameBuiltin(", S(function), ", ", CString(id), ")) {"));
-      int locals = Temp();
-      FrameLocals(locals, node);
-      Line(absl::StrCat(S(target), " = kiln::FrameBuiltin(", S(function), ", globals, ", S(locals),
-                        ", ", argument >= 0 ? S(argument) : "nullptr", ");"));
-      ClearAndFree(locals);
-      Line("} else {");
-      if (argument >= 0) {
-        Line(absl::StrCat(S(target), " = PyObject_CallOneArg(", S(function), ", ", S(argument), ");"));
-      } else {
-        Line(absl::StrCat(S(target), " = PyObject_CallNoArgs(", S(function), ");"));
-      }
-      Line("}");
-      ClearAndFree(function);
-      if (argument >= 0) ClearAndFree(argument);
-      CheckSlot(target, node);
-      return;
-    }
-  }
-
   if (!simple) {
     int function = ExprTemp(node->func);
     int positional = Temp();
@@ -1237,41 +1235,6 @@ void FunctionGenerator::Call(const ast::Call* node, int target) {
   }
   FreeArray(first, total);
   CheckSlot(target, node);
-}
-
-void FunctionGenerator::FrameLocals(int target, const Node* node) {
-  if (is_module()) {
-    Line(absl::StrCat(S(target), " = Py_NewRef(globals);"));
-    return;
-  }
-  if (is_class()) {
-    Line(absl::StrCat(S(target), " = Py_NewRef(ns);"));
-    return;
-  }
-  // A snapshot of the function's variables in co_localsplusnames order: parameters and
-  // locals, then the other cells, then free variables; unbound names are left out.
-  std::vector<std::string> names = scope_->parameters;
-  auto add = [&](const std::string& name) {
-    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
-  };
-  for (const sema::Symbol& symbol : scope_->symbols) {
-    if (symbol.scope == sema::NameScope::kLocal) add(symbol.name);
-  }
-  for (const std::string& name : scope_->NamesWithScope(sema::NameScope::kCell)) add(name);
-  for (const std::string& name : scope_->NamesWithScope(sema::NameScope::kFree)) add(name);
-  Line(absl::StrCat(S(target), " = PyDict_New();"));
-  CheckSlot(target, node);
-  for (const std::string& name : names) {
-    int slot = LocalSlot(name);
-    if (slot < 0) continue;
-    sema::NameScope resolved = scope_->Resolve(name);
-    std::string value = resolved == sema::NameScope::kCell || resolved == sema::NameScope::kFree
-                            ? absl::StrCat("PyCell_GET(", S(slot), ")")
-                            : S(slot);
-    ErrorIf(absl::StrCat(value, " && PyDict_SetItem(", S(target), ", ",
-                         module_->constants().Name(name), ", ", value, ") < 0"),
-            node);
-  }
 }
 
 void FunctionGenerator::MakeFunctionObject(const Node* node, const sema::Scope* child, int target,
@@ -1611,19 +1574,11 @@ void FunctionGenerator::Yield(const Node* node, int value, int target) {
     Unsupported(node, "'yield' here");
     return;
   }
-  if (is_async_generator()) {
-    // An async generator's values are wrapped, to tell them from awaits passing through.
-    Line(absl::StrCat(S(value), " = kiln::AsyncGenWrap(", S(value), ");"));
-    CheckSlot(value, node);
-  }
-  int state = ++resume_count_;
-  std::string resume = absl::StrCat("resume_", state);
-  Line(absl::StrCat("F->state = ", state, ";"));
+  // The resume loop yields the value (wrapped first in an async generator) and calls
+  // the body again at this point (runtime/objects/generator.h).
+  Suspend(node);
   Line(absl::StrCat("{ PyObject* yielded = ", S(value), "; ", S(value), " = nullptr; return yielded; }"));
-  Label(resume);
-  // throw() resumes with no value and the exception set, raised at the yield.
-  Line(absl::StrCat("if (!sent) { kline = ", Site(node), "; goto ", RaiseLabel(), "; }"));
-  Line(absl::StrCat(S(target), " = Py_NewRef(sent);"));
+  Resumed(node, target);
 }
 
 void FunctionGenerator::YieldFrom(const Node* node, int iterable, int target,
@@ -1636,52 +1591,40 @@ void FunctionGenerator::YieldFrom(const Node* node, int iterable, int target,
     module_->Fail(node, "'yield from' inside async function");
     return;
   }
-  int iterator = Temp();
-  int received = Temp();
+  // The delegate goes to the resume loop, which runs CPython's SEND loop with it (so
+  // throw(), close() and gi_yieldfrom/cr_await reach it) and calls the body again here
+  // with its return value.
+  // A delegate already made (get_iterator "") is taken over with its slot; an iterable's
+  // slot stays the caller's.
   if (*get_iterator == '\0') {
-    Line(absl::StrCat(S(iterator), " = ", S(iterable), "; ", S(iterable), " = nullptr;"));
+    Line(absl::StrCat(S(handoff_slot_), " = ", S(iterable), "; ", S(iterable), " = nullptr;"));
     Free(iterable);
   } else {
-    Line(absl::StrCat(S(iterator), " = ", get_iterator, "(", S(iterable), ");"));
-    ClearAndFree(iterable);
-    CheckSlot(iterator, node);
+    Line(absl::StrCat(S(handoff_slot_), " = ", get_iterator, "(", S(iterable), ");"));
+    Clear(iterable);
+    CheckSlot(handoff_slot_, node);
   }
-  Line(absl::StrCat(S(received), " = Py_NewRef(Py_None);"));
+  Suspend(node, /*delegating=*/true);
+  Line("return kiln::GeneratorDelegate();");
+  Resumed(node, target);
+}
+
+void FunctionGenerator::Suspend(const Node* node, bool delegating) {
   int state = ++resume_count_;
-  std::string loop = absl::StrCat("yield_from_", state);
-  std::string resume = absl::StrCat("resume_", state);
-  std::string done = NewLabel("yield_from_done");
-  Label(loop);
-  Line("{");
-  Line("  PyObject* out = nullptr;");
-  Line(absl::StrCat("  int status = kiln::YieldFromStep(", S(iterator), ", ", S(received), ", &out);"));
-  Line(absl::StrCat("  Py_CLEAR(", S(received), ");"));
-  Line(absl::StrCat("  if (status < 0) { Py_CLEAR(", S(iterator), "); kline = ", Site(node),
-                    "; goto ", RaiseLabel(), "; }"));
-  Line(absl::StrCat("  if (status == 0) { Py_CLEAR(", S(iterator), "); ", S(target),
-                    " = out; goto ", done, "; }"));
-  Line(absl::StrCat("  F->state = ", state, ";"));
-  Line(absl::StrCat("  F->yield_from = ", S(iterator), ";"));
-  Line("  return out;");
-  Line("}");
-  Label(resume);
-  Line("F->yield_from = nullptr;");
-  // Resumed: `sent` is the value for send(), or NULL when throw()/close() was called.
-  Line(absl::StrCat("if (!sent) {"));
-  Line("  PyObject* out = nullptr;");
-  Line(absl::StrCat("  int status = kiln::YieldFromThrow(", S(iterator), ", &out);"));
-  Line(absl::StrCat("  if (status < 0) { Py_CLEAR(", S(iterator), "); kline = ", Site(node),
-                    "; goto ", RaiseLabel(), "; }"));
-  Line(absl::StrCat("  if (status == 0) { Py_CLEAR(", S(iterator), "); ", S(target), " = out; goto ",
-                    done, "; }"));
-  Line(absl::StrCat("  F->yield_from = ", S(iterator), ";"));
-  Line("  return out;");
-  Line("}");
-  Line(absl::StrCat(S(received), " = Py_NewRef(sent);"));
-  Line(absl::StrCat("goto ", loop, ";"));
-  Label(done);
-  Free(iterator);
-  Free(received);
+  if (state > 256) {
+    ErrorIf(absl::StrCat("!kiln::SetGeneratorState(&", S(state_slot_), ", ", state, ")"), node);
+  } else {
+    Line(absl::StrCat("kiln::SetGeneratorState(&", S(state_slot_), ", ", state, ");"));
+  }
+  Line(absl::StrCat("kf.Suspend(", node->lineno, ", ", delegating ? "true" : "false", ");"));
+}
+
+// Resumed after a yield: `sent` is the value sent in, or NULL with the exception thrown
+// in (throw(), close(), or raised by the delegate), raised here.
+void FunctionGenerator::Resumed(const Node* node, int target) {
+  Label(absl::StrCat("resume_", resume_count_));
+  Line(absl::StrCat("if (!sent) { kline = ", Site(node), "; goto ", RaiseLabel(), "; }"));
+  Line(absl::StrCat(S(target), " = Py_NewRef(sent);"));
 }
 
 // ----------------------------------------------------------------------------
@@ -3212,13 +3155,17 @@ void FunctionGenerator::Generate() {
   // Locals and cells get fixed slots first: parameters in order, then the rest.
   std::string prologue;
   if (scope_->kind == sema::ScopeKind::kFunction) {
-    for (const std::string& parameter : scope_->parameters) local_slots_[parameter] = NewSlot();
-    for (const sema::Symbol& symbol : scope_->symbols) {
-      if ((symbol.scope == sema::NameScope::kLocal || symbol.scope == sema::NameScope::kCell ||
-           symbol.scope == sema::NameScope::kFree) &&
-          !local_slots_.count(symbol.name)) {
-        local_slots_[symbol.name] = NewSlot();
+    // In the frame's order (co_localsplusnames): variables, other cells, free variables.
+    LocalsPlus names = LocalsPlusOf(scope_);
+    for (const auto* group : {&names.variables, &names.cells, &names.free}) {
+      for (const std::string& name : *group) {
+        if (!local_slots_.count(name)) local_slots_[name] = NewSlot();
       }
+    }
+    local_count_ = slot_count_;
+    if (is_generator()) {
+      handoff_slot_ = NewSlot();  // the first temporary (generator.h)
+      state_slot_ = NewSlot();
     }
     if (!scope_->parameters.empty()) first_argument_slot_ = local_slots_[scope_->parameters[0]];
   } else if (is_class()) {
@@ -3423,7 +3370,7 @@ void FunctionGenerator::Generate() {
       absl::StrAppend(&bind, "  ");
     }
     absl::StrAppend(&bind, "if (kiln::BindArguments(func, args, nargsf, kwnames, s) < 0) ",
-                    is_generator() ? "{ Py_DECREF(gen); return nullptr; }\n" : "return nullptr;\n");
+                    is_generator() ? "{ kiln::DiscardGenerator(gen); return nullptr; }\n" : "return nullptr;\n");
     // Cells for captured parameters keep the argument value.
     std::string cells;
     for (const sema::Symbol& symbol : scope_->symbols) {
@@ -3445,50 +3392,53 @@ void FunctionGenerator::Generate() {
         " {\n  if (((PyFunctionObject*)func)->func_code != ", code,
         " && kiln::CompiledEntry(((PyFunctionObject*)func)->func_code) != &", c_name_,
         ") return kiln::CallReplacedCode(func, args, nargsf, kwnames);\n");
+    // The error exit of a function or generator body: temporaries were consumed or
+    // cleared at raise_0; the frame releases the locals.
+    const std::string error_exit =
+        "raise_0:\n  kiln::AddTraceback(code, globals, kline);\n  KILN_CLEAR_TEMPS();\n"
+        "unwind_0:\n  retval = nullptr;\ndone:\n";
     if (is_generator()) {
-      // The entry binds arguments into the generator's frame; the body runs on resume.
-      module_->Declare(absl::StrCat("PyObject* ", c_name_, "_resume(kiln::GeneratorFrame* F, PyObject* sent);"));
+      // The entry makes CPython's generator object and binds the arguments into its
+      // frame; the resume loop of the code runs the body (runtime/objects/generator.h).
+      module_->Declare(absl::StrCat("PyObject* ", c_name_,
+                                    "_resume(PyObject** s, PyObject* func, PyObject* code, PyObject* sent);"));
       std::string entry = absl::StrCat(
-          entry_signature,
-          "  PyObject* gen = kiln::",
-          !scope_->is_coroutine ? "NewGenerator" : scope_->is_generator ? "NewAsyncGenerator" : "NewCoroutine",
-          "(func, ", c_name_, "_resume, ", slots, ");\n",
-          "  if (!gen) return nullptr;\n",
+          entry_signature, "  PyObject* gen = kiln::NewGenerator(func);\n", "  if (!gen) return nullptr;\n",
           "  PyObject** s = kiln::GeneratorSlots(gen);\n", bind, cells, "  return gen;\n}\n");
       header = absl::StrCat(entry, "PyObject* ", c_name_,
-                            "_resume(kiln::GeneratorFrame* F, PyObject* sent) {\n",
-                            "  PyObject** s = F->slots;\n  PyObject* func = F->function;\n",
-                            "  PyObject* const code = ", code, ";\n",
-                            "  PyObject* globals = ((PyFunctionObject*)func)->func_globals;\n",
-                            "  PyObject* builtins = ((PyFunctionObject*)func)->func_builtins;\n",
-                            "  int kline = 0;\n  PyObject* retval = nullptr;\n", frame_line,
-                            "  switch (F->state) {\n    case 0: break;\n");
-      for (int i = 1; i <= resume_count_; ++i) {
-        absl::StrAppend(&header, "    case ", i, ": goto resume_", i, ";\n");
-      }
-      absl::StrAppend(&header, "    default: return nullptr;\n  }\n",
-                      "  if (!sent) { kline = 0; goto raise_0; }\n");
-      footer = absl::StrCat("  retval = Py_NewRef(Py_None);\n  goto done;\nraise_0:\n",
-                            "  kiln::AddTraceback(code, globals, kline);\nunwind_0:\n",
-                            "  retval = nullptr;\ndone:\n",
-                            "  for (int i = 0; i < ", slots, "; ++i) Py_CLEAR(s[i]);\n",
-                            "  F->state = -1;\n  F->return_value = retval;\n  return nullptr;\n}\n");
-    } else {
-      header = absl::StrCat(entry_signature, "  PyObject* s[", slots, "] = {};\n", bind, cells,
+                            "_resume(PyObject** s, PyObject* func, PyObject* code, PyObject* sent) {\n",
                             "  PyObject* globals = ((PyFunctionObject*)func)->func_globals;\n",
                             "  PyObject* builtins = ((PyFunctionObject*)func)->func_builtins;\n",
                             "  int kline = 0;\n  PyObject* retval = nullptr;\n",
-                            "  if (Py_EnterRecursiveCall(\"\")) {\n",
-                            "    for (int i = 0; i < ", slots, "; ++i) Py_XDECREF(s[i]);\n",
-                            "    return nullptr;\n  }\n");
-      footer = absl::StrCat("  retval = Py_NewRef(Py_None);\n  goto done;\nraise_0:\n",
-                            "  kiln::AddTraceback(code, globals, kline);\n  KILN_CLEAR_TEMPS();\nunwind_0:\n",
-                            "  retval = nullptr;\ndone:\n  Py_LeaveRecursiveCall();\n", release,
-                            "  return retval;\n}\n");
+                            "  kiln::ActiveFrame kf(kiln::kResumedFrame);\n",
+                            "  switch (kiln::GeneratorState(", S(state_slot_), ")) {\n    case 0: break;\n");
+      for (int i = 1; i <= resume_count_; ++i) {
+        absl::StrAppend(&header, "    case ", i, ": goto resume_", i, ";\n");
+      }
+      absl::StrAppend(&header, "    default: PyErr_SetString(PyExc_SystemError, \"bad generator state\"); ",
+                      "goto unwind_0;\n  }\n", "  if (!sent) { kline = 0; goto raise_0; }\n");
+      // Finished: the return value goes to the resume loop, an exception leaves.
+      std::string clear_temps;
+      for (int i = local_count_; i < slot_count_; ++i) absl::StrAppend(&clear_temps, "  Py_CLEAR(s[", i, "]);\n");
+      footer = absl::StrCat("  retval = Py_NewRef(Py_None);\n  goto done;\n", error_exit, clear_temps,
+                            "  if (!retval) { kf.LeaveWithError(); return nullptr; }\n  ",
+                            S(handoff_slot_), " = retval;\n  return kiln::GeneratorReturn();\n}\n");
+    } else {
+      // The frame comes first: the locals live in it.
+      header = absl::StrCat(entry_signature, "  PyObject* const code = ", code, ";\n",
+                            "  kiln::ActiveFrame kf(func, code, ((PyFunctionObject*)func)->func_globals, nullptr);\n",
+                            "  if (!kf.ok()) return nullptr;\n  PyObject** const s = kf.slots();\n", bind, cells,
+                            "  PyObject* globals = ((PyFunctionObject*)func)->func_globals;\n",
+                            "  PyObject* builtins = ((PyFunctionObject*)func)->func_builtins;\n",
+                            "  int kline = 0;\n  PyObject* retval = nullptr;\n",
+                            "  if (Py_EnterRecursiveCall(\"\")) return nullptr;\n");
+      footer = absl::StrCat("  retval = Py_NewRef(Py_None);\n  goto done;\n", error_exit,
+                            "  Py_LeaveRecursiveCall();\n  return retval;\n}\n");
     }
   }
   std::string code_line =
-      is_generator() ? "" : absl::StrCat("  PyObject* const code = ", code, ";\n  (void)code;\n", frame_line);
+      is_module() || is_class() ? absl::StrCat("  PyObject* const code = ", code, ";\n  (void)code;\n", frame_line)
+                                : "";
   out_ = absl::StrCat("// ", is_module() ? "module body" : module_->QualnameOf(scope_), " (line ",
                       scope_->line, ")\n", "#define KILN_CLEAR_TEMPS() do { ", temps_clear,
                       "} while (0)\n", header, code_line, body_, footer, "#undef KILN_CLEAR_TEMPS\n");
@@ -3509,19 +3459,10 @@ std::string ModuleGenerator::AddFunction(const sema::Scope* scope, const std::st
   if (failed()) return c_name;
 
   // The spec describing the code object.
-  std::vector<std::string> variables;
-  if (scope->kind == sema::ScopeKind::kFunction) {
-    variables = scope->parameters;
-    for (const sema::Symbol& symbol : scope->symbols) {
-      if (symbol.scope == sema::NameScope::kLocal &&
-          std::find(variables.begin(), variables.end(), symbol.name) == variables.end()) {
-        variables.push_back(symbol.name);
-      }
-    }
-  }
-  std::vector<std::string> cells = scope->NamesWithScope(sema::NameScope::kCell);
-  if (scope->kind == sema::ScopeKind::kClass && scope->needs_class_closure) cells = {"__class__"};
-  std::vector<std::string> free = scope->NamesWithScope(sema::NameScope::kFree);
+  LocalsPlus names = LocalsPlusOf(scope);
+  const std::vector<std::string>& variables = names.variables;
+  const std::vector<std::string>& cells = names.cells;
+  const std::vector<std::string>& free = names.free;
   auto name_array = [&](const std::string& suffix, const std::vector<std::string>& names) {
     std::vector<std::string> literals;
     for (const std::string& name : names) literals.push_back(CString(name));
@@ -3547,7 +3488,10 @@ std::string ModuleGenerator::AddFunction(const sema::Scope* scope, const std::st
   std::vector<std::string> flags;
   if (scope->has_varargs) flags.push_back("CO_VARARGS");
   if (scope->has_varkeywords) flags.push_back("CO_VARKEYWORDS");
-  if (scope->kind == sema::ScopeKind::kFunction) flags.push_back("CO_NEWLOCALS");
+  if (scope->kind == sema::ScopeKind::kFunction) {
+    flags.push_back("CO_OPTIMIZED");
+    flags.push_back("CO_NEWLOCALS");
+  }
   if (scope->kind == sema::ScopeKind::kFunction && scope->is_generator && !scope->is_coroutine) {
     flags.push_back("CO_GENERATOR");
   }
@@ -3567,7 +3511,11 @@ std::string ModuleGenerator::AddFunction(const sema::Scope* scope, const std::st
                        argument_count, ", ", positional_only, ", ", keyword_only, ", ",
                        absl::StrJoin(flags, " | "), ", ", variables.size(), ", ", c_name, "_variables, ",
                        cells.size(), ", ", c_name, "_cells, ", free.size(), ", ", c_name, "_free, ",
-                       generator.sites_.size(), ", ", c_name, "_sites, ", c_name, "};"));
+                       generator.sites_.size(), ", ", c_name, "_sites, ", c_name, ", ",
+                       scope->kind == sema::ScopeKind::kFunction
+                           ? generator.slot_count_ - generator.local_count_
+                           : 0,
+                       ", ", generator.is_generator() ? c_name + "_resume" : "nullptr", "};"));
   if (scope->kind == sema::ScopeKind::kClass) {
     Declare(absl::StrCat("PyObject* ", c_name, "_body(PyObject* func, PyObject* ns);"));
     Declare(absl::StrCat("PyObject* ", c_name,

@@ -1,13 +1,19 @@
-// The only runtime file built with Py_BUILD_CORE: it reads CPython 3.11's frame layout.
+// Built with Py_BUILD_CORE (as generator.cc): it reads CPython 3.11's frame layout.
 #define Py_BUILD_CORE 1
 #include "runtime/objects/frame.h"
 
+#include "internal/pycore_code.h"
 #include "internal/pycore_frame.h"
 
 #include <cstddef>
 #include <vector>
 
 namespace kiln {
+
+_Py_CODEUNIT* SiteUnit(PyObject* code, int site) {
+  PyCodeObject* code_object = reinterpret_cast<PyCodeObject*>(code);
+  return _PyCode_CODE(code_object) + code_object->_co_firsttraceable + site;
+}
 
 ActiveFrame::ActiveFrame(PyObject* function, PyObject* code, PyObject* globals, PyObject* locals) {
   instruction_ = &unused_;
@@ -19,8 +25,9 @@ ActiveFrame::ActiveFrame(PyObject* function, PyObject* code, PyObject* globals, 
     function = owned_function;
   }
   PyThreadState* thread = PyThreadState_Get();
-  const size_t slots = static_cast<size_t>(code_object->co_nlocalsplus + code_object->co_stacksize);
-  _PyInterpreterFrame* frame = _PyThreadState_BumpFramePointer(thread, slots + FRAME_SPECIALS_SIZE);
+  const int slots = code_object->co_nlocalsplus + code_object->co_stacksize;
+  _PyInterpreterFrame* frame =
+      _PyThreadState_BumpFramePointer(thread, static_cast<size_t>(slots) + FRAME_SPECIALS_SIZE);
   if (frame == nullptr) {
     Py_XDECREF(owned_function);
     return;
@@ -32,21 +39,31 @@ ActiveFrame::ActiveFrame(PyObject* function, PyObject* code, PyObject* globals, 
   frame->f_builtins = func->func_builtins;
   frame->f_globals = globals;
   frame->f_locals = Py_XNewRef(locals);
-  frame->stacktop = code_object->co_nlocalsplus;
+  // The locals and the compiled code's temporaries: CPython releases them with the frame.
+  frame->stacktop = slots - kTrampolineStack;
   frame->frame_obj = nullptr;
-  frame->prev_instr = _PyCode_CODE(code_object);
+  frame->prev_instr = SiteUnit(code, 0);
   frame->is_entry = false;
   frame->owner = FRAME_OWNED_BY_THREAD;
-  for (int i = 0; i < code_object->co_nlocalsplus; ++i) frame->localsplus[i] = nullptr;
+  for (int i = 0; i < slots; ++i) frame->localsplus[i] = nullptr;
   frame->previous = thread->cframe->current_frame;
   thread->cframe->current_frame = frame;
   frame_ = frame;
+  owned_ = true;
   instruction_ = &frame->prev_instr;
-  first_ = _PyCode_CODE(code_object);
+  first_ = SiteUnit(code, 0);
+}
+
+ActiveFrame::ActiveFrame(ResumedFrame) {
+  _PyInterpreterFrame* frame = PyThreadState_Get()->cframe->current_frame;
+  frame_ = frame;
+  instruction_ = &frame->prev_instr;
+  first_ = SiteUnit(reinterpret_cast<PyObject*>(frame->f_code), 0);
+  if (frame->frame_obj != nullptr) frame->frame_obj->f_lineno = 0;  // running again
 }
 
 ActiveFrame::~ActiveFrame() {
-  if (frame_ == nullptr) return;
+  if (!owned_) return;
   _PyInterpreterFrame* frame = static_cast<_PyInterpreterFrame*>(frame_);
   PyThreadState* thread = PyThreadState_Get();
   thread->cframe->current_frame = frame->previous;
@@ -60,16 +77,48 @@ ActiveFrame::~ActiveFrame() {
   PyErr_Restore(type, value, traceback);
 }
 
+PyObject** ActiveFrame::slots() const {
+  return static_cast<_PyInterpreterFrame*>(frame_)->localsplus;
+}
+
+void ActiveFrame::Suspend(int line, bool delegating) {
+  _PyInterpreterFrame* frame = static_cast<_PyInterpreterFrame*>(frame_);
+  PyFrameObject* object = frame->frame_obj;
+  if (object == nullptr && delegating) {
+    object = _PyFrame_GetFrameObject(frame);
+    if (object == nullptr) PyErr_Clear();  // only its line would be missing
+  }
+  if (object != nullptr) object->f_lineno = line;
+}
+
+void ActiveFrame::LeaveWithError() {
+  _PyInterpreterFrame* frame = static_cast<_PyInterpreterFrame*>(frame_);
+  PyObject *type, *value, *traceback;
+  PyErr_Fetch(&type, &value, &traceback);
+  PyTracebackObject* entry = reinterpret_cast<PyTracebackObject*>(traceback);
+  if (entry != nullptr && entry->tb_frame != nullptr && entry->tb_frame->f_frame == frame) {
+    frame->prev_instr = _PyCode_CODE(frame->f_code) + entry->tb_lasti / sizeof(_Py_CODEUNIT);
+    PyObject* rest = Py_XNewRef(reinterpret_cast<PyObject*>(entry->tb_next));
+    Py_DECREF(traceback);
+    traceback = rest;
+    if (value != nullptr && PyExceptionInstance_Check(value)) {
+      PyException_SetTraceback(value, traceback ? traceback : Py_None);
+    }
+  }
+  PyErr_Restore(type, value, traceback);
+}
+
 void SetFrameSite(PyFrameObject* frame, int site) {
   _PyInterpreterFrame* interpreter_frame = frame->f_frame;
-  interpreter_frame->prev_instr = _PyCode_CODE(interpreter_frame->f_code) + site;
+  interpreter_frame->prev_instr =
+      SiteUnit(reinterpret_cast<PyObject*>(interpreter_frame->f_code), site);
   frame->f_lineno = 0;
 }
 
 PyFrameObject* CurrentFrameAt(PyObject* code, int site) {
   _PyInterpreterFrame* frame = PyThreadState_Get()->cframe->current_frame;
   if (frame == nullptr || reinterpret_cast<PyObject*>(frame->f_code) != code) return nullptr;
-  frame->prev_instr = _PyCode_CODE(frame->f_code) + site;
+  frame->prev_instr = SiteUnit(code, site);
   PyObject *type, *value, *traceback;
   PyErr_Fetch(&type, &value, &traceback);
   PyFrameObject* object = _PyFrame_GetFrameObject(frame);
@@ -110,8 +159,15 @@ PyObject* CallCompiledFromFrame() {
   const int keyword_only = code->co_kwonlyargcount;
   const bool has_varargs = code->co_flags & CO_VARARGS;
   const bool has_varkeywords = code->co_flags & CO_VARKEYWORDS;
-  // The frame holds the bound parameters: positional, keyword-only, *args, **kwargs.
-  PyObject** locals = frame->localsplus;
+  // The frame holds the bound parameters; MAKE_CELL has put captured ones in cells.
+  const int parameters = argcount + keyword_only + (has_varargs ? 1 : 0) + (has_varkeywords ? 1 : 0);
+  std::vector<PyObject*> locals(frame->localsplus, frame->localsplus + parameters);
+  for (int i = 0; i < parameters; ++i) {
+    if ((_PyLocals_GetKind(code->co_localspluskinds, i) & CO_FAST_CELL) && locals[i] != nullptr &&
+        PyCell_Check(locals[i])) {
+      locals[i] = PyCell_GET(locals[i]);
+    }
+  }
   PyObject* extra = has_varargs ? locals[argcount + keyword_only] : nullptr;
   PyObject* keywords = has_varkeywords ? locals[argcount + keyword_only + (has_varargs ? 1 : 0)]
                                        : nullptr;

@@ -36,33 +36,62 @@ vectorcallfunc CompiledEntry(PyObject* code);
 PyObject* CallReplacedCode(PyObject* function, PyObject* const* args, size_t nargsf,
                            PyObject* kwnames);
 
-// The frame of a running compiled function, module body or class body: pushed on the
-// thread's frame stack (CPython's own frames, in its data stack) while the compiled code
-// runs, so sys._getframe(), inspect.stack(), traceback.extract_stack(), logging and
-// warnings see it with its code, globals and current line. The code object's unit 0
-// is a RESUME, so CPython treats the frame as complete. The compiled code keeps its
-// variables in its own slots: f_locals of a function's frame is empty; a module's or a
-// class body's frame has the namespace as f_locals.
+// Stack entries a compiled code object's own bytecode needs (its call trampoline and,
+// for generators, the resume loop); the code's co_stacksize is this plus the
+// temporaries the compiled code keeps in its frame after the locals.
+inline constexpr int kTrampolineStack = 4;
+
+// The unit of `code` that error site `site` is: sites follow the MAKE_CELL and
+// COPY_FREE_VARS prefix, from the RESUME on (site 0).
+_Py_CODEUNIT* SiteUnit(PyObject* code, int site);
+
+// The frame of running compiled code: pushed on the thread's frame stack (CPython's own
+// frames, in its data stack) while a compiled function, module body or class body runs,
+// so sys._getframe(), inspect.stack(), traceback.extract_stack(), logging and warnings
+// see it with its code, globals and current line. A function keeps its locals and
+// temporaries in the frame (slots()): locals first, in the order of co_varnames, cells
+// and free variables, so f_locals, locals() and eval() read them as CPython's do. A
+// module's or a class body's frame has the namespace as f_locals.
 //
 //   kiln::ActiveFrame kf(func, code, nullptr);   // popped when kf goes out of scope
 //   if (!kf.ok()) return nullptr;                // MemoryError
+//   PyObject** s = kf.slots();
 //   kf.At(site);                                 // the frame is now at site `site`
+//
+// A generator's frame is CPython's own, inside the generator object; its compiled
+// resume function takes it as it runs (ActiveFrame kf(kiln::kResumedFrame)).
+enum ResumedFrame { kResumedFrame };
+
 class ActiveFrame {
  public:
   // `function` may be NULL for a module body (a function for `code` is made), `locals`
   // is the namespace of a module or class body, else NULL.
   ActiveFrame(PyObject* function, PyObject* code, PyObject* globals, PyObject* locals);
+  // The thread's current frame, a generator's, which the caller runs.
+  explicit ActiveFrame(ResumedFrame);
   ~ActiveFrame();
   ActiveFrame(const ActiveFrame&) = delete;
   ActiveFrame& operator=(const ActiveFrame&) = delete;
 
   bool ok() const { return frame_ != nullptr; }
   void At(int site) { *instruction_ = first_ + site; }
+  PyObject** slots() const;
+
+  // A generator suspends at `line`: a frame object of the generator shows that line
+  // while it is suspended (its frame's instruction is the resume loop's). `delegating`
+  // (`yield from`, `await`): the frame object is made now, since frames run by the
+  // delegate see this one in their stack.
+  void Suspend(int line, bool delegating);
+  // An exception leaves a generator's compiled body: the interpreter running the
+  // generator's frame adds the frame's traceback entry when it sees the error, so the
+  // entry the compiled code added is taken off and the frame put back at its site.
+  void LeaveWithError();
 
  private:
   void* frame_ = nullptr;             // _PyInterpreterFrame*
+  bool owned_ = false;                // pushed by this object (popped by the destructor)
   _Py_CODEUNIT** instruction_ = nullptr;  // &frame->prev_instr
-  _Py_CODEUNIT* first_ = nullptr;     // the code's first unit
+  _Py_CODEUNIT* first_ = nullptr;     // the unit of site 0
   _Py_CODEUNIT* unused_ = nullptr;    // where At() writes when there is no frame
 };
 

@@ -5,6 +5,7 @@
 #include <frameobject.h>
 
 #include "runtime/objects/frame.h"
+#include "runtime/objects/generator.h"
 
 namespace kiln {
 namespace {
@@ -94,11 +95,23 @@ void AppendSignedVarint(std::string* out, int value) {
                               : (static_cast<unsigned int>(value) << 1));
 }
 
-// CPython 3.11's location table (Objects/locations.md): one entry per error site, then
-// "no location" for the two closing instructions.
-std::string LocationTable(const FunctionSpec& spec) {
+// Units on the def line, in entries of at most 8 units.
+void AppendDefLineUnits(std::string* table, int units, int* previous_line, int first_line) {
+  while (units > 0) {
+    int length = units < 8 ? units : 8;
+    table->push_back(static_cast<char>(0x80 | (13 << 3) | (length - 1)));  // line only
+    AppendSignedVarint(table, first_line - *previous_line);
+    *previous_line = first_line;
+    units -= length;
+  }
+}
+
+// CPython 3.11's location table (Objects/locations.md): the prefix on the def line, one
+// entry per error site, then the trampolines on the def line.
+std::string LocationTable(const FunctionSpec& spec, int prefix_units, int trailing_units) {
   std::string table;
   int previous_line = spec.first_line;
+  AppendDefLineUnits(&table, prefix_units, &previous_line, spec.first_line);
   for (int i = 0; i < spec.site_count; ++i) {
     const int* site = spec.sites + 4 * i;
     int line = site[0], end_line = site[1], column = site[2], end_column = site[3];
@@ -115,12 +128,20 @@ std::string LocationTable(const FunctionSpec& spec) {
     }
     previous_line = line;
   }
-  // The call trampoline (10 code units, see MakeCode) is on the def line.
-  table.push_back(static_cast<char>(0x80 | (13 << 3) | 7));  // line only, 8 units
-  AppendSignedVarint(&table, spec.first_line - previous_line);
-  table.push_back(static_cast<char>(0x80 | (13 << 3) | 1));  // line only, 2 units
-  AppendSignedVarint(&table, 0);
+  AppendDefLineUnits(&table, trailing_units, &previous_line, spec.first_line);
   return table;
+}
+
+// One instruction, with EXTENDED_ARG units for an argument over 255.
+void Emit(std::string* code, int opcode, unsigned int argument = 0) {
+  for (int shift = 24; shift > 0; shift -= 8) {
+    if (argument >> shift) {
+      code->push_back(static_cast<char>(144));  // EXTENDED_ARG
+      code->push_back(static_cast<char>((argument >> shift) & 0xff));
+    }
+  }
+  code->push_back(static_cast<char>(opcode));
+  code->push_back(static_cast<char>(argument & 0xff));
 }
 
 PyObject* RunCompiled(PyObject*, PyObject*) { return CallCompiledFromFrame(); }
@@ -137,16 +158,30 @@ PyObject* RunCompiledFunction() {
 }  // namespace
 
 PyObject* MakeCode(const FunctionSpec& spec) {
-  // One code unit per error site (their locations are what tracebacks show), then a
-  // trampoline: CPython 3.11 runs a function's code itself when bytecode CALLs it (it
-  // does not use the vectorcall entry), so the code calls the compiled entry with the
-  // arguments the interpreter bound: PUSH_NULL; LOAD_CONST 1; PRECALL 0; CALL 0;
-  // RETURN_VALUE. The site units are NOPs, or a jump over them when there are enough.
-  // Unit 0 (site 0, the def line) is a RESUME, so that the frames the compiled code
-  // pushes (ActiveFrame) are complete frames for CPython; the frame that runs the
-  // trampoline is made incomplete while the compiled entry runs (CallCompiledFromFrame),
-  // so it gets no traceback entry and sys._getframe() skips it.
-  std::string body("\x97\x00", 2);  // RESUME 0
+  // First CPython's prefix: MAKE_CELL for each cell (so frame.f_locals reads the cells'
+  // contents), COPY_FREE_VARS. Then one code unit per error site (their locations are
+  // what tracebacks show), site 0 being the RESUME, so that the frames the compiled code
+  // pushes (ActiveFrame) are complete frames for CPython. Then the call trampoline:
+  // CPython 3.11 runs a function's code itself when bytecode CALLs it (it does not use
+  // the vectorcall entry), so the code calls the compiled entry with the arguments the
+  // interpreter bound: PUSH_NULL; LOAD_CONST 1; PRECALL 0; CALL 0; RETURN_VALUE; the
+  // frame running it is made incomplete while the compiled entry runs
+  // (CallCompiledFromFrame), so it gets no traceback entry and sys._getframe() skips
+  // it. The site units are NOPs, or a jump over them when there are enough. Generators,
+  // coroutines and async generators end with the resume loop (AppendGeneratorBody).
+  std::string body;
+  int cells_outside = 0;
+  for (int i = 0; i < spec.cell_count; ++i) {
+    int index = -1;
+    for (int j = 0; j < spec.variable_count; ++j) {
+      if (std::string(spec.variable_names[j]) == spec.cell_names[i]) index = j;
+    }
+    if (index < 0) index = spec.variable_count + cells_outside++;
+    Emit(&body, 135, static_cast<unsigned int>(index));  // MAKE_CELL
+  }
+  if (spec.free_count > 0) Emit(&body, 149, static_cast<unsigned int>(spec.free_count));  // COPY_FREE_VARS
+  const int prefix_units = static_cast<int>(body.size() / 2);
+  body += std::string("\x97\x00", 2);  // RESUME 0
   int units = spec.site_count - 1;
   if (units >= 4) {
     unsigned int skip = static_cast<unsigned int>(units - 4);
@@ -159,13 +194,32 @@ PyObject* MakeCode(const FunctionSpec& spec) {
   for (int i = 0; i < units; ++i) body += std::string("\x09\x00", 2);
   body += std::string("\x02\x00" "d\x01" "\xa6\x00" "\x00\x00" "\xab\x00"
                       "\x00\x00\x00\x00\x00\x00\x00\x00" "S\x00", 20);
+  const size_t trampoline_end = body.size();
+  std::string exception_table;
+  const bool generator = spec.resume != nullptr;
+  if (generator) {
+    AppendGeneratorBody(&body, &exception_table, (spec.flags & CO_ASYNC_GENERATOR) != 0,
+                        spec.temp_count);
+  }
+  const int trailing_units = static_cast<int>((body.size() - trampoline_end) / 2) + 10;
   PyObject* bytecode = PyBytes_FromStringAndSize(body.data(), body.size());
-  std::string table = LocationTable(spec);
+  std::string table = LocationTable(spec, prefix_units, trailing_units);
   PyObject* trampoline = RunCompiledFunction();
   // Constant 2: the compiled entry (CompiledEntry in frame.h), None for bodies without one.
   PyObject* entry = spec.entry ? PyCapsule_New(reinterpret_cast<void*>(spec.entry), kEntryCapsule, nullptr)
                                : Py_NewRef(Py_None);
-  PyObject* constants = trampoline && entry ? PyTuple_Pack(3, Py_None, trampoline, entry) : nullptr;
+  PyObject* constants = nullptr;
+  if (trampoline && entry && generator) {
+    // Constants 3 and on: the compiled body and what the resume loop loads.
+    PyObject* resume = PyCapsule_New(reinterpret_cast<void*>(spec.resume), kResumeCapsule, nullptr);
+    PyObject* loop = GeneratorBodyConstants();
+    PyObject* head = resume && loop ? PyTuple_Pack(4, Py_None, trampoline, entry, resume) : nullptr;
+    if (head) constants = PySequence_Concat(head, loop);
+    Py_XDECREF(head);
+    Py_XDECREF(resume);
+  } else if (trampoline && entry) {
+    constants = PyTuple_Pack(3, Py_None, trampoline, entry);
+  }
   Py_XDECREF(entry);
   PyObject* names = PyTuple_New(0);
   PyObject* variables = NameTuple(spec.variable_count, spec.variable_names);
@@ -175,16 +229,18 @@ PyObject* MakeCode(const FunctionSpec& spec) {
   PyObject* name = PyUnicode_InternFromString(spec.name);
   PyObject* qualname = PyUnicode_FromString(spec.qualname);
   PyObject* empty_bytes = PyBytes_FromStringAndSize(nullptr, 0);
+  PyObject* handlers = PyBytes_FromStringAndSize(exception_table.data(), exception_table.size());
   PyObject* line_table = PyBytes_FromStringAndSize(table.data(), table.size());
   PyObject* code = nullptr;
   if (bytecode && constants && names && variables && free && cells && filename && name &&
-      qualname && empty_bytes && line_table) {
+      qualname && empty_bytes && handlers && line_table) {
     code = reinterpret_cast<PyObject*>(PyCode_NewWithPosOnlyArgs(
         spec.argument_count, spec.positional_only_count, spec.keyword_only_count,
-        spec.variable_count, /*stacksize=*/2, spec.flags & ~CO_OPTIMIZED, bytecode, constants,
+        spec.variable_count, kTrampolineStack + spec.temp_count, spec.flags, bytecode, constants,
         names, variables, free, cells, filename, name, qualname, spec.first_line, line_table,
-        empty_bytes));
+        handlers));
   }
+  Py_XDECREF(handlers);
   Py_XDECREF(line_table);
   Py_XDECREF(bytecode);
   Py_XDECREF(constants);

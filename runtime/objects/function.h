@@ -6,11 +6,17 @@
 // native code instead of bytecode:
 //   - its vectorcall entry is the C++ function kilnc generated for it;
 //   - its __code__ is a code object with the real names, argument counts, flags, file
-//     and first line, and a tiny body: the code object has no CO_OPTIMIZED flag, so
-//     CPython's call specialisations never apply to it; but a plain CALL from bytecode
-//     runs a function's code itself (3.11 ignores the vectorcall entry there), so the
-//     body calls back into the compiled entry with the arguments the interpreter bound
-//     (CallCompiledFromFrame in frame.h);
+//     and first line, and a tiny body: a CALL from bytecode runs a function's code
+//     itself (3.11 ignores the vectorcall entry there), so the body calls back into the
+//     compiled entry with the arguments the interpreter bound (CallCompiledFromFrame in
+//     frame.h);
+//   - its locals live in the CPython frame it pushes (kiln::ActiveFrame), in the order
+//     of the code's co_varnames, cells and free variables, so frame.f_locals, locals()
+//     and eval() see them; its temporaries follow them in the frame;
+//   - a generator, coroutine or async generator function makes CPython's own object
+//     (types.GeneratorType, CoroutineType, AsyncGeneratorType): its code ends in a
+//     bytecode loop that calls the compiled resume function, yields what it returns
+//     and delegates `yield from`/`await` with CPython's SEND (generator.h);
 //   - defaults, keyword defaults and closure cells are read from the function object at
 //     call time, as CPython does, so assigning __defaults__ behaves the same.
 //
@@ -21,6 +27,8 @@
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+
+#include "runtime/objects/generator.h"
 
 namespace kiln {
 
@@ -46,6 +54,10 @@ struct FunctionSpec {
   const int* sites;
   // The vectorcall entry of a function or class body (NULL for a module body).
   vectorcallfunc entry;
+  // Temporaries the compiled code keeps in its frame after the locals.
+  int temp_count;
+  // Generators, coroutines and async generators: the compiled body, else NULL.
+  GeneratorResume resume;
 };
 
 // A new reference to the code object that describes `spec`, or NULL with an exception.

@@ -1,15 +1,31 @@
-// Compiled generators.
+// Compiled generators, coroutines and async generators.
 //
-// A compiled generator function's entry creates a generator object whose frame holds
-// the function, a resume state and the slots of all its locals and temporaries; the
-// generated resume function jumps to the point after the last yield (a switch on the
-// state) and runs to the next yield or the end. The object behaves like CPython's
-// generator: iteration, send, throw, close, `yield from` delegation (PyIter_Send),
-// PEP 479 (StopIteration inside becomes RuntimeError), close on destruction, and
-// __name__, __qualname__, gi_running, gi_code, gi_frame (a frame at the def line until
-// finished, then None), gi_yieldfrom.
+// They are CPython's own objects (types.GeneratorType, CoroutineType,
+// AsyncGeneratorType), so every check of their type, inspect.isgenerator() and
+// friends, asyncio, types.coroutine, gi_frame/cr_frame/ag_frame, gi_yieldfrom/cr_await,
+// sys.set_asyncgen_hooks() and the "never awaited" warning work as in CPython. Their
+// frame is CPython's frame inside the object; the code object's bytecode ends in a
+// small resume loop (AppendGeneratorBody) that the interpreter runs whenever the object
+// is resumed:
 //
-//   PyObject* gen = kiln::NewGenerator(func, Resume, slot_count);
+//   loop:    r = <compiled resume>(sent)          # the compiled body, to its next stop
+//            if r is DELEGATE: goto delegate
+//            if r is RETURN:   return <take>()
+//            [ASYNC_GEN_WRAP]                     # async generators' own yields
+//            sent = YIELD_VALUE r; goto loop
+//   delegate: receiver = <take>()                 # `yield from` / `await`: CPython's
+//            sent = SEND/YIELD_VALUE loop         # SEND loop, so throw(), close() and
+//            goto loop                            # gi_yieldfrom see the delegate
+//   handler: (an exception thrown in at a YIELD_VALUE, or raised by the delegate)
+//            r = <compiled throw>(exception); goto loop + dispatch
+//
+// The compiled body keeps its locals and temporaries in the frame (locals first, as
+// co_varnames, cells and free variables; then the temporaries, which the frame's
+// stack pointer covers, so CPython's GC, frame copy and clear see them). The first
+// temporary is the hand-over slot of DELEGATE and RETURN (the delegate, the return
+// value); the second holds the resume point.
+//
+//   PyObject* gen = kiln::NewGenerator(func);   // type from the code's flags
 //   PyObject** slots = kiln::GeneratorSlots(gen);  // bind arguments here
 #ifndef KILN_RUNTIME_OBJECTS_GENERATOR_H_
 #define KILN_RUNTIME_OBJECTS_GENERATOR_H_
@@ -17,42 +33,39 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include <string>
+
 namespace kiln {
 
-struct GeneratorFrame {
-  PyObject* function;
-  int state;                 // 0 not started, >0 suspended at that yield, -1 finished
-  PyObject* return_value;    // set by the resume function when it returns
-  PyObject* yield_from;      // borrowed from a slot: the iterator a suspended `yield from`
-                             // delegates to (gi_yieldfrom), else NULL
-  PyObject* slots[1];        // really slot_count entries
-};
+// The compiled body of a generator, coroutine or async generator, run each time its
+// frame resumes: `slots` are the frame's locals and temporaries, `sent` the value sent
+// in, or NULL with an exception set when one is thrown in. It returns the value to
+// yield, GeneratorDelegate() with the delegate in the hand-over slot, GeneratorReturn()
+// with the return value there, or NULL when an exception leaves the body.
+typedef PyObject* (*GeneratorResume)(PyObject** slots, PyObject* function, PyObject* code,
+                                     PyObject* sent);
+inline constexpr char kResumeCapsule[] = "kiln.resume";
 
-// Runs the generator from F->state. `sent` is the value sent in, or NULL when an
-// exception is to be raised at the resume point (throw/close). Returns the yielded value,
-// or NULL when finished (F->state == -1; an exception set, or F->return_value).
-typedef PyObject* (*GeneratorResume)(GeneratorFrame* frame, PyObject* sent);
-
-PyObject* NewGenerator(PyObject* function, GeneratorResume resume, int slot_count);
+// A new generator, coroutine or async generator (by the flags of the function's code)
+// whose frame is ready to run the function's compiled body from the start.
+PyObject* NewGenerator(PyObject* function);
 PyObject** GeneratorSlots(PyObject* generator);
+// Releases a generator whose arguments could not be bound (no "never awaited" warning).
+void DiscardGenerator(PyObject* generator);
 
-// The iterator `yield from iterable` delegates to.
+// The markers the compiled body returns (new references).
+PyObject* GeneratorDelegate();
+PyObject* GeneratorReturn();
+
+// For MakeCode: appends the resume loop to `bytecode` and its handlers to
+// `exception_table`; `stack_base` is the number of temporaries after the locals. The
+// loop uses the constants GeneratorBodyConstants() (a tuple) placed from index 4 on.
+void AppendGeneratorBody(std::string* bytecode, std::string* exception_table,
+                         bool async_generator, int stack_base);
+PyObject* GeneratorBodyConstants();
+
+// GET_YIELD_FROM_ITER: the iterator `yield from iterable` delegates to.
 PyObject* GetYieldFromIter(PyObject* iterable);
-// One step of `yield from`: send `sent` into `iterator`. 1: *out is a value to yield;
-// 0: the iterator finished and *out is its return value; -1: error.
-int YieldFromStep(PyObject* iterator, PyObject* sent, PyObject** out);
-// The current exception (from throw()/close() on the outer generator) goes to
-// `iterator`. Same results as YieldFromStep.
-int YieldFromThrow(PyObject* iterator, PyObject** out);
-
-// --- coroutines and async generators (async def) ---
-// The same frames and resume functions, with the types "coroutine" and
-// "async_generator" (asyncio accepts the coroutines through collections.abc.Coroutine).
-PyObject* NewCoroutine(PyObject* function, GeneratorResume resume, int slot_count);
-PyObject* NewAsyncGenerator(PyObject* function, GeneratorResume resume, int slot_count);
-// What an async generator's `yield value` returns from its resume function (steals value).
-PyObject* AsyncGenWrap(PyObject* value);
-bool IsCompiledCoroutine(PyObject* object);
 // GET_AWAITABLE: the iterator `await awaitable` delegates to, with CPython's errors
 // ("object int can't be used in 'await' expression", "coroutine is being awaited already").
 PyObject* GetAwaitableIter(PyObject* awaitable);
@@ -64,6 +77,14 @@ PyObject* AsyncExitAwaitable(PyObject* exit, PyObject* exception);
 // `async for`: GET_AITER, and the awaitable of one __anext__() (GET_ANEXT).
 PyObject* GetAsyncIter(PyObject* iterable);
 PyObject* AsyncNextAwaitable(PyObject* iterator);
+
+// The resume point kept in a generator's state slot (0 before the first run).
+inline int GeneratorState(PyObject* slot) { return slot ? static_cast<int>(PyLong_AsLong(slot)) : 0; }
+// Returns false (MemoryError) only for states over 256 (smaller ints are cached).
+inline bool SetGeneratorState(PyObject** slot, int state) {
+  Py_XSETREF(*slot, PyLong_FromLong(state));
+  return *slot != nullptr;
+}
 
 }  // namespace kiln
 

@@ -377,42 +377,6 @@ PyObject* CallWithLists(PyObject* function, PyObject* positional, PyObject* keyw
   return result;
 }
 
-bool IsFrameBuiltin(PyObject* function, const char* name) {
-  if (!PyCFunction_Check(function)) return false;
-  PyObject* self = PyCFunction_GET_SELF(function);
-  if (self == nullptr || !PyModule_Check(self)) return false;
-  const char* module = PyModule_GetName(self);
-  if (module == nullptr) {
-    PyErr_Clear();
-    return false;
-  }
-  return strcmp(module, "builtins") == 0 &&
-         strcmp(reinterpret_cast<PyCFunctionObject*>(function)->m_ml->ml_name, name) == 0;
-}
-
-PyObject* FrameBuiltin(PyObject* function, PyObject* globals, PyObject* locals,
-                       PyObject* argument) {
-  const char* name = reinterpret_cast<PyCFunctionObject*>(function)->m_ml->ml_name;
-  if (strcmp(name, "globals") == 0) return Py_NewRef(globals);
-  if (strcmp(name, "locals") == 0 || strcmp(name, "vars") == 0) return Py_NewRef(locals);
-  if (strcmp(name, "dir") == 0) {
-    PyObject* names = PyMapping_Keys(locals);
-    if (names == nullptr) return nullptr;
-    if (!PyList_Check(names)) {
-      PyErr_SetString(PyExc_TypeError, "dir(): expected keys() of locals to be a list");
-      Py_DECREF(names);
-      return nullptr;
-    }
-    if (PyList_Sort(names) < 0) {
-      Py_DECREF(names);
-      return nullptr;
-    }
-    return names;
-  }
-  PyObject* args[3] = {argument, globals, locals};
-  return PyObject_Vectorcall(function, args, 3, nullptr);
-}
-
 PyObject* ZeroArgSuper(PyObject* super_object, PyObject* class_cell, PyObject* first_argument,
                        int has_arguments) {
   if (super_object != reinterpret_cast<PyObject*>(&PySuper_Type)) {

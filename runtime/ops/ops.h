@@ -71,13 +71,6 @@ int ExtendCallArgs(PyObject* list, PyObject* iterable, PyObject* function);
 int MergeCallKwargs(PyObject* dict, PyObject* mapping, PyObject* function);
 int AddCallKeyword(PyObject* dict, PyObject* name, PyObject* value, PyObject* function);
 PyObject* CallWithLists(PyObject* function, PyObject* positional, PyObject* keywords);
-// globals(), locals(), vars(), dir() without arguments and eval()/exec() with only the
-// source read the caller's frame, which compiled code does not have. When `function` is
-// that builtin (IsFrameBuiltin), FrameBuiltin answers from the caller's `globals` and
-// `locals` (the module dict, the class namespace, or a snapshot of a function's locals).
-bool IsFrameBuiltin(PyObject* function, const char* name);
-PyObject* FrameBuiltin(PyObject* function, PyObject* globals, PyObject* locals,
-                       PyObject* argument);
 // super() with no arguments inside a method.
 // `class_cell` is nullptr when the code has no __class__ cell, `first_argument` when it
 // is unbound; `has_arguments` is 0 when the code takes no positional arguments.
