@@ -2119,7 +2119,7 @@ void FunctionGenerator::Try(const TryNode* node, bool star) {
     int exception = NewSlot();
     int previous = NewSlot();
     Line(absl::StrCat(S(exception), " = kiln::FetchException();"));
-    Line(absl::StrCat(S(previous), " = PyErr_GetHandledException();"));
+    Line(absl::StrCat(S(previous), " = kiln::SaveHandled();"));
     Line(absl::StrCat("PyErr_SetHandledException(", S(exception), ");"));
     std::string handled_end = NewLabel("handled");
     // except*: what is left to match, and what the handlers raised.
@@ -2255,7 +2255,7 @@ void FunctionGenerator::Try(const TryNode* node, bool star) {
     saved_exception = NewSlot();
     saved_previous = NewSlot();
     Line(absl::StrCat(S(saved_exception), " = kiln::FetchException();"));
-    Line(absl::StrCat(S(saved_previous), " = PyErr_GetHandledException();"));
+    Line(absl::StrCat(S(saved_previous), " = kiln::SaveHandled();"));
     Line(absl::StrCat("PyErr_SetHandledException(", S(saved_exception), ");"));
     Block holder{Block::kHandler};
     holder.id = label_count_++;
@@ -2645,7 +2645,7 @@ void FunctionGenerator::AsyncWith(const ast::With* node, uint32_t item_index) {
   int exception = NewSlot();
   int previous = NewSlot();
   Line(absl::StrCat(S(exception), " = kiln::FetchException();"));
-  Line(absl::StrCat(S(previous), " = PyErr_GetHandledException();"));
+  Line(absl::StrCat(S(previous), " = kiln::SaveHandled();"));
   Line(absl::StrCat("PyErr_SetHandledException(", S(exception), ");"));
   Block holder{Block::kHandler};
   holder.id = label_count_++;

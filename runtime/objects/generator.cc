@@ -382,13 +382,12 @@ PyObject* AsyncNextAwaitable(PyObject* iterator) {
     return nullptr;
   }
   if (next == nullptr) return nullptr;
-  PyObject* awaitable = GetAwaitableIter(next);
+  PyObject* awaitable = _PyCoro_GetAwaitableIter(next);
   if (awaitable == nullptr) {
-    if (PyErr_ExceptionMatches(PyExc_TypeError)) {
-      PyErr_Clear();
-      PyErr_Format(PyExc_TypeError, "'async for' received an invalid object from __anext__: %.100s",
-                   Py_TYPE(next)->tp_name);
-    }
+    // Whatever failed becomes the cause, as in CPython's GET_ANEXT.
+    _PyErr_FormatFromCause(PyExc_TypeError,
+                           "'async for' received an invalid object from __anext__: %.100s",
+                           Py_TYPE(next)->tp_name);
     Py_DECREF(next);
     return nullptr;
   }

@@ -554,6 +554,8 @@ void Raise(PyObject* exception, PyObject* cause) {
   Py_DECREF(value);
 }
 
+PyObject* SaveHandled() { return Py_XNewRef(PyThreadState_Get()->exc_info->exc_value); }
+
 void ReRaise() {
   PyObject* handled = PyErr_GetHandledException();
   if (handled == nullptr || handled == Py_None) {
@@ -614,7 +616,7 @@ PyObject* CallExit(PyObject* exit, PyObject* unused) {
 
 int ExitWithException(PyObject* exit) {
   PyObject* exception = FetchException();
-  PyObject* previous = PyErr_GetHandledException();
+  PyObject* previous = SaveHandled();
   PyErr_SetHandledException(exception);
   PyObject* traceback = PyExceptionInstance_Check(exception) ? PyException_GetTraceback(exception)
                                                              : nullptr;
