@@ -370,7 +370,6 @@ class FunctionGenerator {
   void SliceInto(const ast::Slice* node, int target);
   void JoinedStr(const ast::JoinedStr* node, int target);
   void FormattedValue(const ast::FormattedValue* node, int target);
-  // The caller's namespace for locals()/vars()/dir()/eval()/exec() (a new reference).
   void MakeFunctionObject(const Node* node, const sema::Scope* child, int target,
                           const std::string& qualname);
   void Comprehension(const Node* node, int target);
@@ -3416,7 +3415,7 @@ void FunctionGenerator::Generate() {
         absl::StrAppend(&header, "    case ", i, ": goto resume_", i, ";\n");
       }
       absl::StrAppend(&header, "    default: PyErr_SetString(PyExc_SystemError, \"bad generator state\"); ",
-                      "goto unwind_0;\n  }\n", "  if (!sent) { kline = 0; goto raise_0; }\n");
+                      "goto unwind_0;\n  }\n");
       // Finished: the return value goes to the resume loop, an exception leaves.
       std::string clear_temps;
       for (int i = local_count_; i < slot_count_; ++i) absl::StrAppend(&clear_temps, "  Py_CLEAR(s[", i, "]);\n");

@@ -91,20 +91,26 @@ void ActiveFrame::Suspend(int line, bool delegating) {
   if (object != nullptr) object->f_lineno = line;
 }
 
+int TakeCurrentFrameEntry(PyObject* exception, PyObject** traceback) {
+  _PyInterpreterFrame* frame = PyThreadState_Get()->cframe->current_frame;
+  PyTracebackObject* entry = reinterpret_cast<PyTracebackObject*>(*traceback);
+  if (entry == nullptr || entry->tb_frame == nullptr || entry->tb_frame->f_frame != frame) return -1;
+  const int lasti = entry->tb_lasti;
+  PyObject* rest = Py_XNewRef(reinterpret_cast<PyObject*>(entry->tb_next));
+  Py_DECREF(*traceback);
+  *traceback = rest;
+  if (exception != nullptr && PyExceptionInstance_Check(exception)) {
+    PyException_SetTraceback(exception, rest ? rest : Py_None);
+  }
+  return lasti;
+}
+
 void ActiveFrame::LeaveWithError() {
   _PyInterpreterFrame* frame = static_cast<_PyInterpreterFrame*>(frame_);
   PyObject *type, *value, *traceback;
   PyErr_Fetch(&type, &value, &traceback);
-  PyTracebackObject* entry = reinterpret_cast<PyTracebackObject*>(traceback);
-  if (entry != nullptr && entry->tb_frame != nullptr && entry->tb_frame->f_frame == frame) {
-    frame->prev_instr = _PyCode_CODE(frame->f_code) + entry->tb_lasti / sizeof(_Py_CODEUNIT);
-    PyObject* rest = Py_XNewRef(reinterpret_cast<PyObject*>(entry->tb_next));
-    Py_DECREF(traceback);
-    traceback = rest;
-    if (value != nullptr && PyExceptionInstance_Check(value)) {
-      PyException_SetTraceback(value, traceback ? traceback : Py_None);
-    }
-  }
+  const int lasti = TakeCurrentFrameEntry(value, &traceback);
+  if (lasti >= 0) frame->prev_instr = _PyCode_CODE(frame->f_code) + lasti / sizeof(_Py_CODEUNIT);
   PyErr_Restore(type, value, traceback);
 }
 

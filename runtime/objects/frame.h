@@ -36,6 +36,11 @@ vectorcallfunc CompiledEntry(PyObject* code);
 PyObject* CallReplacedCode(PyObject* function, PyObject* const* args, size_t nargsf,
                            PyObject* kwnames);
 
+// When the newest entry of `*traceback` (a reference, or NULL) is the thread's current
+// frame's, takes it off: *traceback becomes the rest (so does `exception`'s
+// __traceback__) and the entry's tb_lasti is returned; else -1, nothing changes.
+int TakeCurrentFrameEntry(PyObject* exception, PyObject** traceback);
+
 // Stack entries a compiled code object's own bytecode needs (its call trampoline and,
 // for generators, the resume loop); the code's co_stacksize is this plus the
 // temporaries the compiled code keeps in its frame after the locals.

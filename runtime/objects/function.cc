@@ -4,6 +4,7 @@
 
 #include <frameobject.h>
 
+#include "runtime/objects/bytecode.h"
 #include "runtime/objects/frame.h"
 #include "runtime/objects/generator.h"
 
@@ -132,18 +133,6 @@ std::string LocationTable(const FunctionSpec& spec, int prefix_units, int traili
   return table;
 }
 
-// One instruction, with EXTENDED_ARG units for an argument over 255.
-void Emit(std::string* code, int opcode, unsigned int argument = 0) {
-  for (int shift = 24; shift > 0; shift -= 8) {
-    if (argument >> shift) {
-      code->push_back(static_cast<char>(144));  // EXTENDED_ARG
-      code->push_back(static_cast<char>((argument >> shift) & 0xff));
-    }
-  }
-  code->push_back(static_cast<char>(opcode));
-  code->push_back(static_cast<char>(argument & 0xff));
-}
-
 PyObject* RunCompiled(PyObject*, PyObject*) { return CallCompiledFromFrame(); }
 
 PyMethodDef kRunCompiledDef = {"_kiln_run_compiled", RunCompiled, METH_NOARGS,
@@ -169,6 +158,7 @@ PyObject* MakeCode(const FunctionSpec& spec) {
   // (CallCompiledFromFrame), so it gets no traceback entry and sys._getframe() skips
   // it. The site units are NOPs, or a jump over them when there are enough. Generators,
   // coroutines and async generators end with the resume loop (AppendGeneratorBody).
+  using bytecode::Unit;
   std::string body;
   int cells_outside = 0;
   for (int i = 0; i < spec.cell_count; ++i) {
@@ -177,31 +167,34 @@ PyObject* MakeCode(const FunctionSpec& spec) {
       if (std::string(spec.variable_names[j]) == spec.cell_names[i]) index = j;
     }
     if (index < 0) index = spec.variable_count + cells_outside++;
-    Emit(&body, 135, static_cast<unsigned int>(index));  // MAKE_CELL
+    bytecode::Emit(&body, bytecode::kMakeCell, static_cast<unsigned int>(index));
   }
-  if (spec.free_count > 0) Emit(&body, 149, static_cast<unsigned int>(spec.free_count));  // COPY_FREE_VARS
+  if (spec.free_count > 0) {
+    bytecode::Emit(&body, bytecode::kCopyFreeVars, static_cast<unsigned int>(spec.free_count));
+  }
   const int prefix_units = static_cast<int>(body.size() / 2);
-  body += std::string("\x97\x00", 2);  // RESUME 0
+  Unit(&body, bytecode::kResume, 0);
   int units = spec.site_count - 1;
   if (units >= 4) {
+    // Always four units (three EXTENDED_ARG), whatever the distance.
     unsigned int skip = static_cast<unsigned int>(units - 4);
-    body += std::string(1, '\x90') + static_cast<char>((skip >> 24) & 0xff);
-    body += std::string(1, '\x90') + static_cast<char>((skip >> 16) & 0xff);
-    body += std::string(1, '\x90') + static_cast<char>((skip >> 8) & 0xff);
-    body += std::string(1, 'n') + static_cast<char>(skip & 0xff);  // JUMP_FORWARD
+    Unit(&body, bytecode::kExtendedArg, skip >> 24);
+    Unit(&body, bytecode::kExtendedArg, skip >> 16);
+    Unit(&body, bytecode::kExtendedArg, skip >> 8);
+    Unit(&body, bytecode::kJumpForward, skip);
     units -= 4;
   }
-  for (int i = 0; i < units; ++i) body += std::string("\x09\x00", 2);
-  body += std::string("\x02\x00" "d\x01" "\xa6\x00" "\x00\x00" "\xab\x00"
-                      "\x00\x00\x00\x00\x00\x00\x00\x00" "S\x00", 20);
-  const size_t trampoline_end = body.size();
+  for (int i = 0; i < units; ++i) Unit(&body, bytecode::kNop);
+  const size_t trampoline_start = body.size();
+  bytecode::CallNoArgs(&body, 1);
+  Unit(&body, bytecode::kReturnValue);
   std::string exception_table;
   const bool generator = spec.resume != nullptr;
   if (generator) {
     AppendGeneratorBody(&body, &exception_table, (spec.flags & CO_ASYNC_GENERATOR) != 0,
                         spec.temp_count);
   }
-  const int trailing_units = static_cast<int>((body.size() - trampoline_end) / 2) + 10;
+  const int trailing_units = static_cast<int>((body.size() - trampoline_start) / 2);
   PyObject* bytecode = PyBytes_FromStringAndSize(body.data(), body.size());
   std::string table = LocationTable(spec, prefix_units, trailing_units);
   PyObject* trampoline = RunCompiledFunction();

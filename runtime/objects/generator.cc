@@ -8,6 +8,7 @@
 
 #include "internal/pycore_frame.h"
 #include "internal/pycore_genobject.h"
+#include "runtime/objects/bytecode.h"
 #include "runtime/objects/frame.h"
 #include "runtime/ops/ops.h"
 
@@ -44,13 +45,7 @@ PyObject* ResumeBuiltin(PyObject*, PyObject* sent) {
 PyObject* ThrowBuiltin(PyObject*, PyObject* exception) {
   _PyInterpreterFrame* frame = PyThreadState_Get()->cframe->current_frame;
   PyObject* traceback = PyException_GetTraceback(exception);
-  PyTracebackObject* entry = reinterpret_cast<PyTracebackObject*>(traceback);
-  if (entry != nullptr && entry->tb_frame != nullptr && entry->tb_frame->f_frame == frame) {
-    PyObject* rest = Py_XNewRef(reinterpret_cast<PyObject*>(entry->tb_next));
-    Py_DECREF(traceback);
-    traceback = rest;
-    PyException_SetTraceback(exception, traceback ? traceback : Py_None);
-  }
+  TakeCurrentFrameEntry(exception, &traceback);
   PyErr_Restore(Py_NewRef(reinterpret_cast<PyObject*>(Py_TYPE(exception))), Py_NewRef(exception),
                 traceback);
   return Resume(frame, nullptr);
@@ -70,46 +65,10 @@ PyMethodDef kResumeDef = {"_kiln_resume", ResumeBuiltin, METH_O, "Runs a compile
 PyMethodDef kThrowDef = {"_kiln_throw", ThrowBuiltin, METH_O, "Raises into a compiled generator body."};
 PyMethodDef kTakeDef = {"_kiln_take", TakeBuiltin, METH_NOARGS, "Takes a compiled generator's hand-over."};
 
-// The resume loop (see generator.h), unit by unit. `a` is 1 for async generators (the
-// ASYNC_GEN_WRAP), positions are relative to the loop's first unit.
-enum : int {
-  kOpCache = 0, kOpPopTop = 1, kOpPushNull = 2, kOpNop = 9, kOpReturnValue = 83,
-  kOpYieldValue = 86, kOpAsyncGenWrap = 87, kOpSwap = 99, kOpLoadConst = 100,
-  kOpPopJumpForwardIfTrue = 115, kOpIsOp = 117, kOpCopy = 120, kOpSend = 123,
-  kOpJumpBackwardNoInterrupt = 134, kOpJumpBackward = 140, kOpResume = 151,
-  kOpPrecall = 166, kOpCall = 171,
-};
-// Constant indices (MakeCode puts GeneratorBodyConstants() from index 4 on).
+// Constant indices of the resume loop (MakeCode puts GeneratorBodyConstants() from
+// index 4 on).
 enum : int { kConstNone = 0, kConstResume = 4, kConstDelegate = 5, kConstReturn = 6,
              kConstTake = 7, kConstThrow = 8 };
-
-void Unit(std::string* code, int opcode, int argument = 0) {
-  code->push_back(static_cast<char>(opcode));
-  code->push_back(static_cast<char>(argument));
-}
-
-// PUSH_NULL; LOAD_CONST f; PRECALL 0; CALL 0 (with caches): 9 units, pushes f().
-void CallNoArgs(std::string* code, int constant) {
-  Unit(code, kOpPushNull);
-  Unit(code, kOpLoadConst, constant);
-  Unit(code, kOpPrecall, 0);
-  Unit(code, kOpCache);
-  Unit(code, kOpCall, 0);
-  for (int i = 0; i < 4; ++i) Unit(code, kOpCache);
-}
-
-// With the argument on the stack: PUSH_NULL; SWAP 2; LOAD_CONST f; SWAP 2; PRECALL 1;
-// CALL 1 (with caches): 11 units, replaces the argument by f(argument).
-void CallOneArg(std::string* code, int constant) {
-  Unit(code, kOpPushNull);
-  Unit(code, kOpSwap, 2);
-  Unit(code, kOpLoadConst, constant);
-  Unit(code, kOpSwap, 2);
-  Unit(code, kOpPrecall, 1);
-  Unit(code, kOpCache);
-  Unit(code, kOpCall, 1);
-  for (int i = 0; i < 4; ++i) Unit(code, kOpCache);
-}
 
 // CPython's exception table encoding (Objects/exception_handling_notes.txt): 6-bit
 // groups, most significant first, bit 6 continues, bit 7 starts an entry.
@@ -134,45 +93,48 @@ void TableEntry(std::string* table, int start, int end, int target, int depth) {
 
 void AppendGeneratorBody(std::string* bytecode, std::string* exception_table,
                          bool async_generator, int stack_base) {
+  using bytecode::CallNoArgs;
+  using bytecode::CallOneArg;
+  using bytecode::Unit;
   std::string& c = *bytecode;
   auto here = [&]() { return static_cast<int>(c.size() / 2); };
-  Unit(&c, kOpNop);  // where a new generator's frame stands (the def line)
+  Unit(&c, bytecode::kNop);  // where a new generator's frame stands (the def line)
   const int loop = here();
   CallOneArg(&c, kConstResume);
   const int dispatch = here();
-  Unit(&c, kOpCopy, 1);
-  Unit(&c, kOpLoadConst, kConstDelegate);
-  Unit(&c, kOpIsOp, 0);
+  Unit(&c, bytecode::kCopy, 1);
+  Unit(&c, bytecode::kLoadConst, kConstDelegate);
+  Unit(&c, bytecode::kIsOp, 0);
   const int to_delegate = here();
-  Unit(&c, kOpPopJumpForwardIfTrue, 0);  // patched below
-  Unit(&c, kOpCopy, 1);
-  Unit(&c, kOpLoadConst, kConstReturn);
-  Unit(&c, kOpIsOp, 0);
+  Unit(&c, bytecode::kPopJumpForwardIfTrue, 0);  // patched below
+  Unit(&c, bytecode::kCopy, 1);
+  Unit(&c, bytecode::kLoadConst, kConstReturn);
+  Unit(&c, bytecode::kIsOp, 0);
   const int to_return = here();
-  Unit(&c, kOpPopJumpForwardIfTrue, 0);  // patched below
-  if (async_generator) Unit(&c, kOpAsyncGenWrap);
+  Unit(&c, bytecode::kPopJumpForwardIfTrue, 0);  // patched below
+  if (async_generator) Unit(&c, bytecode::kAsyncGenWrap);
   const int yield = here();
-  Unit(&c, kOpYieldValue);
-  Unit(&c, kOpResume, 1);
-  Unit(&c, kOpJumpBackward, here() + 1 - loop);
+  Unit(&c, bytecode::kYieldValue);
+  Unit(&c, bytecode::kResume, 1);
+  Unit(&c, bytecode::kJumpBackward, here() + 1 - loop);
   const int delegate = here();
-  Unit(&c, kOpPopTop);
+  Unit(&c, bytecode::kPopTop);
   CallNoArgs(&c, kConstTake);
-  Unit(&c, kOpLoadConst, kConstNone);
+  Unit(&c, bytecode::kLoadConst, kConstNone);
   const int send = here();
-  Unit(&c, kOpSend, 3);
-  Unit(&c, kOpYieldValue);
-  Unit(&c, kOpResume, 2);
-  Unit(&c, kOpJumpBackwardNoInterrupt, here() + 1 - send);
+  Unit(&c, bytecode::kSend, 3);
+  Unit(&c, bytecode::kYieldValue);
+  Unit(&c, bytecode::kResume, 2);
+  Unit(&c, bytecode::kJumpBackwardNoInterrupt, here() + 1 - send);
   const int exit = here();
-  Unit(&c, kOpJumpBackward, here() + 1 - loop);
+  Unit(&c, bytecode::kJumpBackward, here() + 1 - loop);
   const int returned = here();
-  Unit(&c, kOpPopTop);
+  Unit(&c, bytecode::kPopTop);
   CallNoArgs(&c, kConstTake);
-  Unit(&c, kOpReturnValue);
+  Unit(&c, bytecode::kReturnValue);
   const int handler = here();
   CallOneArg(&c, kConstThrow);
-  Unit(&c, kOpJumpBackward, here() + 1 - dispatch);
+  Unit(&c, bytecode::kJumpBackward, here() + 1 - dispatch);
   c[2 * to_delegate + 1] = static_cast<char>(delegate - (to_delegate + 1));
   c[2 * to_return + 1] = static_cast<char>(returned - (to_return + 1));
   // Exceptions thrown in at either YIELD_VALUE (or at the RESUME and jump after it), or

@@ -95,13 +95,13 @@ int ExceptStarMatch(PyObject** rest, PyObject* type, PyObject** match);
 PyObject* ExceptStarResult(PyObject* exception, PyObject* raised, PyObject* rest);
 // `raise exception [from cause]`: always sets an exception.
 void Raise(PyObject* exception, PyObject* cause);
-// bare `raise`.
 // What an except or finally block saves on entry and gives back to
 // PyErr_SetHandledException on leaving (as PUSH_EXC_INFO/POP_EXCEPT): the handled
 // exception of the running frame's own exception state (a generator's, or the
 // thread's), not the topmost one of the chain that sys.exc_info() shows. New
 // reference, or NULL.
 PyObject* SaveHandled();
+// bare `raise`.
 void ReRaise();
 void RaiseAssertion(PyObject* message);
 
