@@ -14,6 +14,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "compiler/ast/visit.h"
+#include "compiler/codegen/unparse.h"
 #include "compiler/driver/version.h"
 
 namespace kiln::codegen {
@@ -68,6 +69,8 @@ class ConstantPool {
                absl::StrCat("PyUnicode_DecodeUTF8(", CString(utf8), ", ", utf8.size(),
                             ", \"surrogatepass\")"));
   }
+  // The constant a Constant node stands for.
+  std::string Of(const ast::ConstantValue& value);
   std::string Bytes(std::string_view bytes) {
     return Add("b:" + Str(bytes),
                absl::StrCat("PyBytes_FromStringAndSize(", CString(bytes), ", ", bytes.size(), ")"));
@@ -89,6 +92,13 @@ class ConstantPool {
     std::snprintf(text, sizeof(text), "%a", value);
     std::string literal = std::isinf(value) ? "HUGE_VAL" : text;
     return Add("j:" + literal, absl::StrCat("PyComplex_FromDoubles(0.0, ", literal, ")"));
+  }
+  // An annotation's text under `from __future__ import annotations`; `refs` are the
+  // template's constants, already in the pool.
+  std::string Annotation(const std::string& text, const std::vector<std::string>& refs) {
+    return Add(absl::StrCat("a:", text, "|", absl::StrJoin(refs, ",")),
+               absl::StrCat("kiln::AnnotationText(", CString(text), ", ", text.size(), ", {",
+                            absl::StrJoin(refs, ", "), "})"));
   }
   // A tuple of constants already in the pool (e.g. keyword names of a call).
   std::string Tuple(const std::vector<std::string>& refs) {
@@ -328,8 +338,9 @@ class FunctionGenerator {
   }
   void ComputeUnstableLocals();
   // Call arguments: a borrowable local is copied into its array slot just before the
-  // call (after the other arguments are evaluated; its unbound check keeps its place)
-  // and the slot is emptied right after, without reference counting.
+  // call (after the other arguments are evaluated; its unbound check keeps its place),
+  // with a new reference as CPython's LOAD_FAST takes: the callee may drop every other
+  // reference meanwhile, and sys.getrefcount counts the argument.
   std::map<int, int> borrowed_sources_;  // array slot -> local slot
   void ArgumentInto(const Node* argument, int slot, std::set<int>* borrowed) {
     int local = BorrowableLocal(argument);
@@ -341,18 +352,14 @@ class FunctionGenerator {
     }
   }
   void FillBorrowed(const std::set<int>& borrowed) {
-    for (int slot : borrowed) Line(absl::StrCat(S(slot), " = ", S(borrowed_sources_[slot]), ";"));
-  }
-  void ReleaseArgument(int slot, const std::set<int>& borrowed) {
-    if (borrowed.count(slot)) {
-      Line(absl::StrCat(S(slot), " = nullptr;"));
-    } else {
-      Clear(slot);
+    for (int slot : borrowed) {
+      Line(absl::StrCat(S(slot), " = Py_NewRef(", S(borrowed_sources_[slot]), ");"));
     }
   }
 
   // --- expressions: evaluate into `target` (NULL before), a new reference ---
   void Expr(const Node* node, int target);
+  int AnnotationTemp(const Node* annotation);
   int ExprTemp(const Node* node) {
     int slot = Temp();
     Expr(node, slot);
@@ -802,22 +809,39 @@ int FunctionGenerator::BorrowableLocal(const Node* node) {
   return slot;
 }
 
-void FunctionGenerator::Constant(const ast::Constant* node, int target) {
+std::string ConstantPool::Of(const ast::ConstantValue& value) {
   using Type = ast::ConstantValue::Type;
-  const ast::ConstantValue& value = node->value;
-  std::string ref;
   switch (value.type) {
-    case Type::kNone: ref = "Py_None"; break;
-    case Type::kTrue: ref = "Py_True"; break;
-    case Type::kFalse: ref = "Py_False"; break;
-    case Type::kEllipsis: ref = "Py_Ellipsis"; break;
-    case Type::kInt: ref = module_->constants().Int(value.text); break;
-    case Type::kFloat: ref = module_->constants().Float(value.number); break;
-    case Type::kComplex: ref = module_->constants().Imaginary(value.number); break;
-    case Type::kStr: ref = module_->constants().Text(value.text); break;
-    case Type::kBytes: ref = module_->constants().Bytes(value.text); break;
+    case Type::kNone: return "Py_None";
+    case Type::kTrue: return "Py_True";
+    case Type::kFalse: return "Py_False";
+    case Type::kEllipsis: return "Py_Ellipsis";
+    case Type::kInt: return Int(value.text);
+    case Type::kFloat: return Float(value.number);
+    case Type::kComplex: return Imaginary(value.number);
+    case Type::kStr: return Text(value.text);
+    case Type::kBytes: return Bytes(value.text);
   }
-  Line(absl::StrCat(S(target), " = Py_NewRef(", ref, ");"));
+  return "Py_None";
+}
+
+void FunctionGenerator::Constant(const ast::Constant* node, int target) {
+  Line(absl::StrCat(S(target), " = Py_NewRef(", module_->constants().Of(node->value), ");"));
+}
+
+// An annotation: evaluated, or under `from __future__ import annotations` the string
+// CPython's compiler makes of it.
+int FunctionGenerator::AnnotationTemp(const Node* annotation) {
+  if (!module_->scopes().future_annotations()) return ExprTemp(annotation);
+  AnnotationTemplate unparsed = UnparseAnnotation(annotation);
+  std::vector<std::string> refs;
+  for (const ast::Constant* constant : unparsed.constants) {
+    refs.push_back(module_->constants().Of(constant->value));
+  }
+  int slot = Temp();
+  Line(absl::StrCat(S(slot), " = Py_NewRef(", module_->constants().Annotation(unparsed.text, refs),
+                    ");"));
+  return slot;
 }
 
 const char* BinaryFunction(ast::OperatorKind op, bool in_place) {
@@ -1208,7 +1232,7 @@ void FunctionGenerator::Call(const ast::Call* node, int target) {
     MarkSite(node);
     Line(absl::StrCat(S(target), " = kiln::CallLoadedMethod(&", S(first), ", ", positional_count,
                       ", ", kwnames, ");"));
-    for (uint32_t i = 0; i < total; ++i) ReleaseArgument(first + i, borrowed);
+    for (uint32_t i = 0; i < total; ++i) Clear(first + i);
     FreeArray(first, total);
     CheckSlot(target, node);
     return;
@@ -1230,7 +1254,7 @@ void FunctionGenerator::Call(const ast::Call* node, int target) {
   Line(absl::StrCat(S(target), " = PyObject_Vectorcall(", S(first), ", &", S(first + 2), ", ",
                     positional_count, " | PY_VECTORCALL_ARGUMENTS_OFFSET, ", kwnames, ");"));
   for (uint32_t i = 0; i < total; ++i) {
-    if (i != 1) ReleaseArgument(first + i, borrowed);
+    if (i != 1) Clear(first + i);
   }
   FreeArray(first, total);
   CheckSlot(target, node);
@@ -1298,7 +1322,7 @@ void FunctionGenerator::MakeFunctionObject(const Node* node, const sema::Scope* 
       Line(absl::StrCat(S(annotations), " = PyDict_New();"));
       CheckSlot(annotations, node);
       for (const auto& [name, expression] : items) {
-        int value = ExprTemp(expression);
+        int value = AnnotationTemp(expression);
         ErrorIf(absl::StrCat("PyDict_SetItem(", S(annotations), ", ", module_->constants().Name(name),
                              ", ", S(value), ") < 0"),
                 node);
@@ -1772,10 +1796,30 @@ void FunctionGenerator::AnnAssign(const ast::AnnAssign* node) {
     int value = ExprTemp(node->value);
     Assign(node->target, value);
     Free(value);
+  } else if (const auto* attribute = node->target->As<ast::Attribute>()) {
+    // Without a value, an attribute or subscript target's object (and index) is still
+    // evaluated, in every scope.
+    ClearAndFree(ExprTemp(attribute->value));
+  } else if (const auto* subscript = node->target->As<ast::Subscript>()) {
+    ClearAndFree(ExprTemp(subscript->value));
+    std::vector<const Node*> pending = {subscript->slice};
+    while (!pending.empty()) {
+      const Node* index = pending.back();
+      pending.pop_back();
+      if (const auto* slice = index->As<ast::Slice>()) {
+        for (const Node* bound : {slice->step, slice->upper, slice->lower}) {
+          if (bound) pending.push_back(bound);
+        }
+      } else if (const auto* tuple = index->As<ast::Tuple>()) {
+        for (uint32_t i = tuple->elts.size; i-- > 0;) pending.push_back(tuple->elts[i]);
+      } else {
+        ClearAndFree(ExprTemp(index));
+      }
+    }
   }
   if (is_module() || is_class()) {
     if (const auto* name = node->target->As<ast::Name>(); name && node->simple) {
-      int annotation = ExprTemp(node->annotation);
+      int annotation = AnnotationTemp(node->annotation);
       int annotations = Temp();
       std::string dunder = module_->constants().Name("__annotations__");
       if (is_module()) {
@@ -1789,8 +1833,9 @@ void FunctionGenerator::AnnAssign(const ast::AnnAssign* node) {
               node);
       ClearAndFree(annotations);
       ClearAndFree(annotation);
-    } else {
-      // Complex targets: the annotation is evaluated and dropped; so is the target's value.
+    } else if (!module_->scopes().future_annotations()) {
+      // Complex targets: the annotation is evaluated and dropped (not made a string
+      // under `from __future__ import annotations`).
       int annotation = ExprTemp(node->annotation);
       ClearAndFree(annotation);
     }
@@ -2155,6 +2200,8 @@ void FunctionGenerator::Try(const TryNode* node, bool star) {
         Line(absl::StrCat("PyErr_SetHandledException(", S(caught), ");"));
         Free(type);
       } else if (handler->type) {
+        // The frame is at the clause while it is tested (its line when none matches).
+        MarkSite(handler_node);
         int type = ExprTemp(handler->type);
         // Errors while matching happen with the exception still being handled.
         Line("{");
@@ -2264,6 +2311,8 @@ void FunctionGenerator::Try(const TryNode* node, bool star) {
     blocks_.push_back(holder);
     Statements(node->finalbody);
     blocks_.pop_back();
+    // The re-raise is at the final body's last statement, as CPython places it.
+    MarkSite(node->finalbody[node->finalbody.size - 1]);
     Line(absl::StrCat("PyErr_SetHandledException(", S(saved_previous), ");"));
     Clear(saved_previous);
     Line(absl::StrCat("kiln::RestoreException(", S(saved_exception), "); ", S(saved_exception),
@@ -3424,7 +3473,7 @@ void FunctionGenerator::Generate() {
                             S(handoff_slot_), " = retval;\n  return kiln::GeneratorReturn();\n}\n");
     } else {
       // The frame comes first: the locals live in it.
-      header = absl::StrCat(entry_signature, "  PyObject* const code = ", code, ";\n",
+      header = absl::StrCat(entry_signature, "  PyObject* const code = kiln::CodeToRun(func, ", code, ");\n",
                             "  kiln::ActiveFrame kf(func, code, ((PyFunctionObject*)func)->func_globals, nullptr);\n",
                             "  if (!kf.ok()) return nullptr;\n  PyObject** const s = kf.slots();\n", bind, cells,
                             "  PyObject* globals = ((PyFunctionObject*)func)->func_globals;\n",
@@ -3550,20 +3599,6 @@ CodegenResult ModuleGenerator::Run() {
   qualnames_[scope] = "";
   FunctionGenerator generator(this, scope, "ModuleBody");
   constants_.Name("__name__");  // k[0] exists before anything else
-  if (scopes_.future_annotations()) {
-    // Annotations would have to become strings exactly as CPython unparses them.
-    for (ast::Node* statement : module_->As<ast::Module>()->body) {
-      const auto* future = statement->As<ast::ImportFrom>();
-      if (future == nullptr || future->module != "__future__") continue;
-      for (ast::Node* alias : future->names) {
-        if (alias->As<ast::Alias>()->name == "annotations") {
-          result.error = CodegenError{"'from __future__ import annotations' is not supported yet",
-                                      alias->lineno, alias->col_offset};
-          return result;
-        }
-      }
-    }
-  }
   generator.Generate();
   if (error_) {
     result.error = error_;
@@ -3583,10 +3618,26 @@ CodegenResult ModuleGenerator::Run() {
   for (const std::string& declaration : declarations_) absl::StrAppend(&out, declaration, "\n");
   absl::StrAppend(&out, "\n", constants_.InitFunction(), "\n");
   for (const std::string& function : functions_) absl::StrAppend(&out, function, "\n");
-  absl::StrAppend(&out, generator.output(), "\n}  // namespace\n\n",
-                  "extern \"C\" const kiln::ModuleDef ", ModuleSymbol(info_.name), " = {",
-                  CString(info_.name), ", ", CString(info_.filename), ", ", info_.is_package ? 1 : 0,
-                  ", ModuleBody};\n");
+  absl::StrAppend(&out, generator.output(), "\n");
+  std::string source = "nullptr, 0";
+  if (info_.embedded_source) {
+    // One C++ line per source line.
+    absl::StrAppend(&out, "// The embedded source.\nconst char kSource[] =");
+    std::string_view text = *info_.embedded_source;
+    if (text.empty()) absl::StrAppend(&out, " \"\"");
+    while (!text.empty()) {
+      size_t end = text.find('\n');
+      end = end == std::string_view::npos ? text.size() : end + 1;
+      absl::StrAppend(&out, "\n    ", CString(text.substr(0, end)));
+      text.remove_prefix(end);
+    }
+    absl::StrAppend(&out, ";\n");
+    source = absl::StrCat("kSource, ", info_.embedded_source->size());
+  }
+  absl::StrAppend(&out, "\n}  // namespace\n\n", "extern \"C\" const kiln::ModuleDef ",
+                  ModuleSymbol(info_.name), " = {", CString(info_.name), ", ",
+                  CString(info_.filename), ", ", info_.is_package ? 1 : 0, ", ModuleBody, ", source,
+                  "};\n");
   return result;
 }
 

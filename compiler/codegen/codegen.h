@@ -28,6 +28,9 @@ struct ModuleInfo {
   std::string name;      // dotted module name
   std::string filename;  // as tracebacks show it (workspace-relative path)
   bool is_package = false;
+  // The source file's bytes, compiled into the program for tracebacks, linecache and
+  // inspect.getsource (the importer's get_source); unset: not embedded.
+  std::optional<std::string> embedded_source;
 };
 
 struct CodegenError {

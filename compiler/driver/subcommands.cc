@@ -21,6 +21,8 @@
 
 ABSL_FLAG(std::string, module, "", "compile: the dotted name of the module being compiled");
 ABSL_FLAG(bool, package, false, "compile: the file is a package's __init__.py");
+ABSL_FLAG(bool, embed_source, false,
+          "compile: put the source text into the program (tracebacks show its lines)");
 ABSL_FLAG(std::string, filename, "",
           "compile: the file name tracebacks show (default: the FILE argument)");
 ABSL_FLAG(std::string, o, "", "compile, module-table: the output file");
@@ -186,7 +188,8 @@ int RunCompile(const std::vector<std::string>& arguments) {
   std::string module_name = absl::GetFlag(FLAGS_module);
   std::string output = absl::GetFlag(FLAGS_o);
   if (arguments.size() != 1 || module_name.empty() || output.empty()) {
-    std::fprintf(stderr, "usage: kilnc compile --module NAME [--package] [--filename SHOWN] FILE -o OUT.cc\n");
+    std::fprintf(stderr, "usage: kilnc compile --module NAME [--package] [--filename SHOWN] [--embed_source] "
+                 "FILE -o OUT.cc\n");
     return 2;
   }
   const std::string& path = arguments[0];
@@ -196,6 +199,7 @@ int RunCompile(const std::vector<std::string>& arguments) {
   info.name = module_name;
   info.filename = absl::GetFlag(FLAGS_filename).empty() ? path : absl::GetFlag(FLAGS_filename);
   info.is_package = absl::GetFlag(FLAGS_package);
+  if (absl::GetFlag(FLAGS_embed_source)) info.embedded_source = analysed.source;
   codegen::CodegenResult result = codegen::GenerateModule(analysed.module, analysed.scopes, info);
   if (result.error) {
     std::string line_text = SourceLine(analysed.source, result.error->line);

@@ -24,6 +24,8 @@ def _py_native_sources_impl(ctx):
         if is_package:
             arguments.add("--package")
         arguments.add("--filename", relative)
+        if ctx.attr.embed_source:
+            arguments.add("--embed_source")
         arguments.add("-o", output)
         arguments.add("--imports_out", imports)
         arguments.add(source)
@@ -54,6 +56,7 @@ py_native_sources = rule(
         "deps": attr.label_list(providers = [PyNativeInfo]),
         "imports": attr.string_list(),
         "data": attr.label_list(allow_files = True),
+        "embed_source": attr.bool(default = True),
         "_kilnc": attr.label(
             default = Label("//compiler/driver:kilnc"),
             executable = True,

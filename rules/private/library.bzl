@@ -21,6 +21,9 @@ GENERATED_COPTS = [
     "-Wno-unused-label",
     "-Wno-unused-variable",
     "-Wno-unused-but-set-variable",
+    # Long string literals (docstrings) would each add a note that column tracking
+    # stopped.
+    "-Wno-misleading-indentation",
 ]
 
 def _forward_impl(ctx):
@@ -41,14 +44,20 @@ _py_native_library_forward = rule(
     },
 )
 
-def py_native_library(name, srcs = [], deps = [], imports = [], data = [], visibility = None, **kwargs):
-    """Python modules compiled to native code, for use in `deps` of Kiln targets."""
+def py_native_library(name, srcs = [], deps = [], imports = [], data = [], embed_source = True, visibility = None, **kwargs):
+    """Python modules compiled to native code, for use in `deps` of Kiln targets.
+
+    embed_source (default True): compile each module's source text into the program, so
+    that tracebacks, linecache and inspect.getsource show its lines as python3.11 does.
+    False ships no source text (tracebacks then name files and lines only).
+    """
     py_native_sources(
         name = name + ".kiln_sources",
         srcs = srcs,
         deps = deps,
         imports = imports,
         data = data,
+        embed_source = embed_source,
         visibility = ["//visibility:private"],
     )
     native.cc_library(
@@ -72,6 +81,8 @@ def _program(name, main, srcs, deps, imports, data, test, visibility, kwargs):
     all_srcs = srcs if main in srcs else srcs + [main]
     stdlib_include = kwargs.pop("stdlib_include", [])
     stdlib_exclude = kwargs.pop("stdlib_exclude", [])
+    extensions = kwargs.pop("extensions", [])
+    embed_source = kwargs.pop("embed_source", True)
     compression_level = kwargs.pop("compression_level", 3 if test else 19)
     standalone_dir = kwargs.pop("standalone_dir", False)
     args = kwargs.pop("args", [])
@@ -82,6 +93,7 @@ def _program(name, main, srcs, deps, imports, data, test, visibility, kwargs):
         deps = deps,
         imports = imports,
         data = data,
+        embed_source = embed_source,
         visibility = ["//visibility:private"],
     )
     py_native_module_table(
@@ -119,6 +131,7 @@ def _program(name, main, srcs, deps, imports, data, test, visibility, kwargs):
         program = ":" + name + ".bin",
         imports_file = ":" + name + ".kiln_imports",
         data = data,
+        extensions = extensions,
         stdlib_include = stdlib_include,
         stdlib_exclude = stdlib_exclude,
         compression_level = compression_level,
@@ -140,9 +153,11 @@ def _program(name, main, srcs, deps, imports, data, test, visibility, kwargs):
 def py_native_binary(name, main, srcs = [], deps = [], imports = [], data = [], visibility = None, **kwargs):
     """A Python program compiled to ONE native executable: bazel-bin/<package>/<name>.
 
-    Extra attributes: stdlib_include / stdlib_exclude (re2 patterns on stdlib module
-    names), compression_level (zstd, default 19), standalone_dir (also write the
-    unpacked folder <name>.standalone/).
+    Extra attributes: embed_source (default True, see py_native_library),
+    stdlib_include / stdlib_exclude (re2 patterns on stdlib module names), extensions
+    (prebuilt extension module .so files, packed into lib-dynload/; the packed program
+    finds them, the unpacked <name>.bin does not), compression_level (zstd, default 19),
+    standalone_dir (also write the unpacked folder <name>.standalone/).
     """
     _program(name, main, srcs, deps, imports, data, False, visibility, kwargs)
 

@@ -55,6 +55,7 @@ def _pack_arguments(ctx, runtime, program, strip):
     args.add("--stdlib_zip=" + runtime.stdlib_zip.path)
     args.add("--stdlib_imports=" + runtime.stdlib_imports.path)
     args.add_joined(runtime.lib_dynload, join_with = ",", format_joined = "--extensions=%s")
+    args.add_joined(ctx.files.extensions, join_with = ",", format_joined = "--program_extensions=%s")
     args.add_joined(
         [_runfiles_path(ctx, f) + "=" + f.path for f in ctx.files.data],
         join_with = ",",
@@ -77,7 +78,7 @@ def _kiln_packed_binary_impl(ctx):
     cc_toolchain = ctx.attr._cc_toolchain[cc_common.CcToolchainInfo]
     strip = cc_toolchain.strip_executable if ctx.attr.strip else None
     inputs = depset(
-        [program, runtime.stdlib_zip, runtime.stdlib_imports] + ctx.files.data +
+        [program, runtime.stdlib_zip, runtime.stdlib_imports] + ctx.files.data + ctx.files.extensions +
         ([ctx.file.imports_file] if ctx.file.imports_file else []),
         transitive = [runtime.lib_dynload] + ([cc_toolchain.all_files] if strip else []),
     )
@@ -135,6 +136,11 @@ kiln_packed_binary = rule(
         "data": attr.label_list(
             allow_files = True,
             doc = "Files unpacked at <name>.runfiles/<workspace>/<path> beside the program.",
+        ),
+        "extensions": attr.label_list(
+            allow_files = [".so"],
+            doc = "Prebuilt CPython extension modules (<module>.cpython-311-<triple>.so or " +
+                  "<module>.so), packed into lib-dynload/ with the shared libraries they need.",
         ),
         "imports": attr.string_list(
             doc = "Modules the program imports; their stdlib import closure is packed.",

@@ -1,5 +1,8 @@
 #include "runtime/import/module_table.h"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <cstring>
 #include <string>
 
@@ -22,6 +25,156 @@ const ModuleDef* DefFromName(PyObject* name) {
   return FindModule(g_table, text);
 }
 
+// The embedded source of a compiled module (None when the rule did not embed it), as
+// importlib's source loaders return it: decoded by its coding declaration, with
+// universal newlines.
+PyObject* SourceText(const ModuleDef* def) {
+  if (def == nullptr || def->source == nullptr) Py_RETURN_NONE;
+  PyObject* bytes = PyBytes_FromStringAndSize(def->source, def->source_size);
+  if (bytes == nullptr) return nullptr;
+  PyObject* external = PyImport_ImportModule("_frozen_importlib_external");
+  PyObject* text =
+      external ? PyObject_CallMethod(external, "decode_source", "O", bytes) : nullptr;
+  Py_XDECREF(external);
+  Py_DECREF(bytes);
+  return text;
+}
+
+bool HasEmbeddedSources() {
+  for (const ModuleDef* const* entry = g_table; entry && *entry; ++entry) {
+    if ((*entry)->source != nullptr) return true;
+  }
+  return false;
+}
+
+// --- linecache ---
+// linecache.getline(filename) without module globals (the warnings module's way) reads
+// files only. When the program embeds sources, linecache's cache gets, as soon as the
+// module has run, a lazy entry for every compiled module: the one-tuple (get_lines,)
+// that linecache.lazycache makes, used only when the file itself is not there.
+
+PyObject* LazySourceLines(PyObject* capsule, PyObject*) {
+  return SourceText(static_cast<const ModuleDef*>(PyCapsule_GetPointer(capsule, nullptr)));
+}
+PyMethodDef kLazySourceLinesDef = {"_kiln_get_source", LazySourceLines, METH_NOARGS,
+                                   "The embedded source of a compiled module."};
+
+int SeedLinecache(PyObject* linecache) {
+  PyObject* cache = PyObject_GetAttrString(linecache, "cache");
+  if (cache == nullptr || !PyDict_Check(cache)) {
+    Py_XDECREF(cache);
+    PyErr_Clear();
+    return 0;
+  }
+  int status = 0;
+  for (const ModuleDef* const* entry = g_table; *entry && status == 0; ++entry) {
+    if ((*entry)->source == nullptr) continue;
+    PyObject* capsule = PyCapsule_New(const_cast<ModuleDef*>(*entry), nullptr, nullptr);
+    PyObject* getter = capsule ? PyCFunction_New(&kLazySourceLinesDef, capsule) : nullptr;
+    PyObject* value = getter ? PyTuple_Pack(1, getter) : nullptr;
+    PyObject* key = PyUnicode_FromString((*entry)->filename);
+    if (value == nullptr || key == nullptr) {
+      status = -1;
+    } else if (PyDict_GetItemWithError(cache, key) == nullptr) {
+      status = PyErr_Occurred() ? -1 : PyDict_SetItem(cache, key, value);
+    }
+    Py_XDECREF(key);
+    Py_XDECREF(value);
+    Py_XDECREF(getter);
+    Py_XDECREF(capsule);
+  }
+  Py_DECREF(cache);
+  return status;
+}
+
+// The loader of linecache: its real loader's, then the seeding. Other attributes are
+// the real loader's.
+struct SeedingLoaderObject {
+  PyObject_HEAD
+  PyObject* loader;
+};
+
+PyObject* SeedingCreateModule(PyObject* self, PyObject* spec) {
+  return PyObject_CallMethod(reinterpret_cast<SeedingLoaderObject*>(self)->loader,
+                             "create_module", "O", spec);
+}
+
+PyObject* SeedingExecModule(PyObject* self, PyObject* module) {
+  PyObject* result = PyObject_CallMethod(reinterpret_cast<SeedingLoaderObject*>(self)->loader,
+                                         "exec_module", "O", module);
+  if (result != nullptr && SeedLinecache(module) < 0) Py_CLEAR(result);
+  return result;
+}
+
+PyObject* SeedingGetAttr(PyObject* self, PyObject* name) {
+  PyObject* found = PyObject_GenericGetAttr(self, name);
+  if (found != nullptr || !PyErr_ExceptionMatches(PyExc_AttributeError)) return found;
+  PyErr_Clear();
+  return PyObject_GetAttr(reinterpret_cast<SeedingLoaderObject*>(self)->loader, name);
+}
+
+void SeedingDealloc(PyObject* self) {
+  Py_XDECREF(reinterpret_cast<SeedingLoaderObject*>(self)->loader);
+  Py_TYPE(self)->tp_free(self);
+}
+
+PyMethodDef kSeedingMethods[] = {
+    {"create_module", SeedingCreateModule, METH_O, "The real loader's create_module."},
+    {"exec_module", SeedingExecModule, METH_O,
+     "Runs linecache, then gives its cache the compiled modules' embedded sources."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+PyTypeObject SeedingLoaderType = {
+    PyVarObject_HEAD_INIT(nullptr, 0)
+    "kiln.LinecacheLoader",             // tp_name
+    sizeof(SeedingLoaderObject),        // tp_basicsize
+};
+
+bool g_linecache_hooked = false;
+
+// find_spec("linecache"): the spec the finders after this one give, its loader wrapped.
+PyObject* LinecacheSpec(PyObject* self, PyObject* const* args, Py_ssize_t nargs) {
+  g_linecache_hooked = true;
+  if (PyType_Ready(&SeedingLoaderType) < 0) return nullptr;
+  PyObject* meta_path = PySys_GetObject("meta_path");  // borrowed
+  if (meta_path == nullptr || !PyList_Check(meta_path)) Py_RETURN_NONE;
+  PyObject* path = nargs >= 2 ? args[1] : Py_None;
+  PyObject* target = nargs >= 3 ? args[2] : Py_None;
+  PyObject* spec = nullptr;
+  for (Py_ssize_t i = 0; i < PyList_GET_SIZE(meta_path) && spec == nullptr; ++i) {
+    PyObject* finder = PyList_GET_ITEM(meta_path, i);
+    if (finder == self) continue;
+    Py_INCREF(finder);
+    PyObject* found = PyObject_CallMethod(finder, "find_spec", "OOO", args[0], path, target);
+    Py_DECREF(finder);
+    if (found == nullptr) return nullptr;
+    if (found == Py_None) {
+      Py_DECREF(found);
+    } else {
+      spec = found;
+    }
+  }
+  if (spec == nullptr) Py_RETURN_NONE;
+  PyObject* loader = PyObject_GetAttrString(spec, "loader");
+  if (loader == nullptr || loader == Py_None) {
+    Py_XDECREF(loader);
+    PyErr_Clear();
+    return spec;
+  }
+  auto* wrapper = PyObject_New(SeedingLoaderObject, &SeedingLoaderType);
+  if (wrapper == nullptr) {
+    Py_DECREF(loader);
+    Py_DECREF(spec);
+    return nullptr;
+  }
+  wrapper->loader = loader;
+  int status = PyObject_SetAttrString(spec, "loader", reinterpret_cast<PyObject*>(wrapper));
+  Py_DECREF(wrapper);
+  if (status < 0) Py_CLEAR(spec);
+  return spec;
+}
+
 // find_spec(fullname, path=None, target=None) -> ModuleSpec or None
 PyObject* FindSpec(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
   if (nargs < 1 || !PyUnicode_Check(args[0])) {
@@ -29,6 +182,10 @@ PyObject* FindSpec(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyOb
     return nullptr;
   }
   const ModuleDef* def = DefFromName(args[0]);
+  if (def == nullptr && !g_linecache_hooked &&
+      PyUnicode_CompareWithASCIIString(args[0], "linecache") == 0 && HasEmbeddedSources()) {
+    return LinecacheSpec(self, args, nargs);
+  }
   bool namespace_package = false;
   if (def == nullptr) {
     // A folder of compiled modules without an __init__.py: an implicit namespace package.
@@ -168,8 +325,57 @@ PyObject* IsPackage(PyObject* self, PyObject* name) {
   return PyBool_FromLong(def->is_package);
 }
 
-// Compiled modules carry no source text; linecache then shows no source lines.
-PyObject* GetSource(PyObject* self, PyObject* name) { Py_RETURN_NONE; }
+// get_source(fullname): the module's embedded source, or None.
+PyObject* GetSource(PyObject* self, PyObject* name) {
+  const ModuleDef* def = nullptr;
+  if (PyUnicode_Check(name) && PyUnicode_CompareWithASCIIString(name, "__main__") == 0) {
+    def = FindModule(g_table, kiln_main_module);
+  } else {
+    def = DefFromName(name);
+  }
+  return SourceText(def);
+}
+
+// io.open while an uncaught exception is printed: CPython's printer reads each source
+// line through io.open(filename, "rb") and the file descriptor under it. A compiled
+// module's file that is not there opens as a memory file holding its embedded source.
+PyObject* g_real_open = nullptr;
+
+PyObject* OpenWithEmbeddedSource(PyObject*, PyObject* const* args, Py_ssize_t nargs,
+                                 PyObject* kwnames) {
+  PyObject* file = PyObject_Vectorcall(g_real_open, args, nargs, kwnames);
+  if (file != nullptr || nargs != 2 || kwnames != nullptr || !PyUnicode_Check(args[0]) ||
+      !PyErr_ExceptionMatches(PyExc_OSError)) {
+    return file;
+  }
+  const char* name = PyUnicode_AsUTF8(args[0]);
+  const ModuleDef* def = nullptr;
+  for (const ModuleDef* const* entry = g_table; name && entry && *entry && !def; ++entry) {
+    if ((*entry)->source != nullptr && std::strcmp((*entry)->filename, name) == 0) def = *entry;
+  }
+  if (def == nullptr) return nullptr;
+  int fd = memfd_create("kiln-source", MFD_CLOEXEC);
+  Py_ssize_t written = 0;
+  while (fd >= 0 && written < def->source_size) {
+    ssize_t count = write(fd, def->source + written, def->source_size - written);
+    if (count <= 0) break;
+    written += count;
+  }
+  if (fd < 0 || written != def->source_size || lseek(fd, 0, SEEK_SET) != 0) {
+    if (fd >= 0) close(fd);
+    return nullptr;  // the original OSError
+  }
+  PyErr_Clear();
+  file = PyObject_CallFunction(g_real_open, "is", fd, "rb");
+  if (file == nullptr) close(fd);
+  return file;
+}
+
+PyMethodDef kOpenWithEmbeddedSourceDef = {
+    "open", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(OpenWithEmbeddedSource)),
+    METH_FASTCALL | METH_KEYWORDS, "io.open, serving compiled modules' embedded sources."};
+
+PyObject* g_importer = nullptr;
 
 PyMethodDef kImporterMethods[] = {
     {"find_spec", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(FindSpec)),
@@ -209,7 +415,24 @@ int InstallImporter(const ModuleDef* const* table) {
   PyObject* meta_path = PySys_GetObject("meta_path");  // borrowed
   int result = meta_path ? PyList_Insert(meta_path, 0, importer) : -1;
   if (meta_path == nullptr) PyErr_SetString(PyExc_RuntimeError, "sys.meta_path is missing");
-  Py_DECREF(importer);
+  g_importer = importer;  // one instance for the life of the process
+  if (result == 0 && HasEmbeddedSources()) {
+    SeedingLoaderType.tp_flags = Py_TPFLAGS_DEFAULT;
+    SeedingLoaderType.tp_methods = kSeedingMethods;
+    SeedingLoaderType.tp_getattro = SeedingGetAttr;
+    SeedingLoaderType.tp_dealloc = SeedingDealloc;
+    // Imported already (not by python3.11's own start-up): seeded now.
+    PyObject* name = PyUnicode_FromString("linecache");
+    PyObject* linecache = name ? PyImport_GetModule(name) : nullptr;
+    Py_XDECREF(name);
+    if (linecache != nullptr) {
+      g_linecache_hooked = true;
+      result = SeedLinecache(linecache);
+      Py_DECREF(linecache);
+    } else if (PyErr_Occurred()) {
+      result = -1;
+    }
+  }
   return result;
 }
 
@@ -221,12 +444,41 @@ int RunMainModule(const ModuleDef* main) {
   if (file == nullptr) return -1;
   int result = PyDict_SetItemString(globals, "__file__", file);
   Py_DECREF(file);
-  if (result < 0 || PyDict_SetItemString(globals, "__cached__", Py_None) < 0) return -1;
+  if (result < 0 || PyDict_SetItemString(globals, "__cached__", Py_None) < 0 ||
+      (g_importer && PyDict_SetItemString(globals, "__loader__", g_importer) < 0)) {
+    return -1;
+  }
   if (PyDict_GetItemString(globals, "__builtins__") == nullptr &&
       PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins()) < 0) {
     return -1;
   }
   return main->exec(module);
+}
+
+void PrintUncaughtException() {
+  if (!PyErr_Occurred() || PyErr_ExceptionMatches(PyExc_SystemExit) || !HasEmbeddedSources()) {
+    PyErr_Print();
+    return;
+  }
+  PyObject *type, *value, *traceback;
+  PyErr_Fetch(&type, &value, &traceback);
+  PyObject* io = PyImport_ImportModule("io");
+  PyObject* real_open = io ? PyObject_GetAttrString(io, "open") : nullptr;
+  PyObject* open = real_open ? PyCFunction_New(&kOpenWithEmbeddedSourceDef, nullptr) : nullptr;
+  bool swapped = open != nullptr && PyObject_SetAttrString(io, "open", open) == 0;
+  PyErr_Clear();
+  g_real_open = real_open;
+  PyErr_Restore(type, value, traceback);
+  PyErr_Print();
+  if (swapped) {
+    PyErr_Fetch(&type, &value, &traceback);
+    if (PyObject_SetAttrString(io, "open", real_open) < 0) PyErr_Clear();
+    PyErr_Restore(type, value, traceback);
+  }
+  g_real_open = nullptr;
+  Py_XDECREF(open);
+  Py_XDECREF(real_open);
+  Py_XDECREF(io);
 }
 
 }  // namespace kiln

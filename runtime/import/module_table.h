@@ -5,6 +5,7 @@
 // main module. InstallImporter() puts a finder on sys.meta_path, ahead of the standard
 // ones, that imports table modules with the right __name__, __file__, __package__,
 // __path__, __spec__ and __loader__; everything else (the stdlib) loads as usual.
+// __main__'s __loader__ is the importer too.
 #ifndef KILN_RUNTIME_IMPORT_MODULE_TABLE_H_
 #define KILN_RUNTIME_IMPORT_MODULE_TABLE_H_
 
@@ -20,6 +21,11 @@ struct ModuleDef {
   // Runs the module body with `module`'s __dict__ as globals. Returns 0, or -1 with an
   // exception set.
   int (*exec)(PyObject* module);
+  // The source file's bytes when the rule embeds them (embed_source), else nullptr:
+  // the importer's get_source() returns them decoded, so linecache, the traceback
+  // module and inspect.getsource see the lines without the file.
+  const char* source;
+  Py_ssize_t source_size;
 };
 
 // Puts Kiln's finder first on sys.meta_path. `table` is null-terminated and must
@@ -33,6 +39,11 @@ const ModuleDef* FindModule(const ModuleDef* const* table, const char* name);
 // __name__ == "__main__", __file__ = main->filename, __spec__ = None. Returns 0, or -1
 // with an exception set.
 int RunMainModule(const ModuleDef* main);
+
+// PyErr_Print() (SystemExit ends the process), with io.open serving the embedded source
+// of a compiled module whose file is not there: CPython's printer reads source lines
+// from files only.
+void PrintUncaughtException();
 
 }  // namespace kiln
 

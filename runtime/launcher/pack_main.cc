@@ -26,6 +26,8 @@ ABSL_FLAG(std::string, stub, "", "The launcher stub (runtime/launcher:launcher).
 ABSL_FLAG(std::string, stdlib_zip, "", "The toolchain's stdlib zip (stored entries).");
 ABSL_FLAG(std::string, stdlib_imports, "", "The toolchain's stdlib import graph.");
 ABSL_FLAG(std::vector<std::string>, extensions, {}, "The toolchain's lib-dynload .so files.");
+ABSL_FLAG(std::vector<std::string>, program_extensions, {},
+          "The program's own extension modules (.so), always packed into lib-dynload/.");
 ABSL_FLAG(std::vector<std::string>, data, {},
           "Data files as RUNFILES_PATH=SOURCE, placed at <name>.runfiles/RUNFILES_PATH.");
 ABSL_FLAG(std::vector<std::string>, imports, {}, "Modules the program imports.");
@@ -53,6 +55,7 @@ absl::Status Run() {
   options.stdlib_zip = absl::GetFlag(FLAGS_stdlib_zip);
   options.stdlib_imports = absl::GetFlag(FLAGS_stdlib_imports);
   options.extension_files = absl::GetFlag(FLAGS_extensions);
+  options.program_extensions = absl::GetFlag(FLAGS_program_extensions);
   for (const std::string& pair : absl::GetFlag(FLAGS_data)) {
     size_t equals = pair.find('=');
     if (equals == std::string::npos) {

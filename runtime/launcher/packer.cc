@@ -188,15 +188,29 @@ absl::StatusOr<std::vector<PayloadFile>> CollectPayload(const PackOptions& optio
 
   std::vector<size_t> elf_indices = {0};
   std::set<std::string> found_extensions;
-  for (const std::string& path : options.extension_files) {
+  auto add_extension = [&](const std::string& path) -> absl::Status {
     std::string base = Basename(path);
+    if (!absl::EndsWith(base, ".so")) {
+      return absl::InvalidArgumentError(absl::StrCat("extension ", path, ": not a .so file"));
+    }
     std::string module = base.substr(0, base.find('.'));
-    if (selection->extensions.count(module) == 0) continue;
+    if (!found_extensions.insert(module).second) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("extension ", path, ": a second extension module named ", module));
+    }
     absl::StatusOr<std::string> contents = ReadFile(path);
     if (!contents.ok()) return contents.status();
-    found_extensions.insert(module);
     elf_indices.push_back(files.size());
     files.push_back({{"lib-dynload/" + base, 0755, contents->size()}, std::move(*contents)});
+    return absl::OkStatus();
+  };
+  for (const std::string& path : options.extension_files) {
+    std::string base = Basename(path);
+    if (selection->extensions.count(base.substr(0, base.find('.'))) == 0) continue;
+    if (absl::Status status = add_extension(path); !status.ok()) return status;
+  }
+  for (const std::string& path : options.program_extensions) {
+    if (absl::Status status = add_extension(path); !status.ok()) return status;
   }
   for (const std::string& module : selection->extensions) {
     if (found_extensions.count(module) == 0) {

@@ -35,6 +35,9 @@ struct PackOptions {
   std::string stdlib_zip;            // the toolchain's stdlib zip (stored entries)
   std::string stdlib_imports;        // the toolchain's import graph
   std::vector<std::string> extension_files;  // the toolchain's lib-dynload .so files
+  // The program's own prebuilt extension modules (`extensions` of the rule): always
+  // packed into lib-dynload/, whatever the import graph says.
+  std::vector<std::string> program_extensions;
   std::vector<std::pair<std::string, std::string>> data;  // payload path, source path
   std::vector<std::string> imports;  // modules the program imports
   std::string stdlib_include;        // re2, full match on module names ("" = none)

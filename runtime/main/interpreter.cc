@@ -145,13 +145,13 @@ bool StartInterpreter(const Layout& layout, int argc, char** argv, std::string* 
   return true;
 }
 
-int StopInterpreter(bool python_error_pending) {
+int StopInterpreter(bool python_error_pending, void (*print_exception)()) {
   int exit_status = 0;
   bool interrupted = false;
   if (python_error_pending) {
     interrupted = PyErr_ExceptionMatches(PyExc_KeyboardInterrupt);
     // PyErr_Print ends the process itself for SystemExit, with python3.11's status.
-    PyErr_Print();
+    (print_exception ? print_exception : PyErr_Print)();
     exit_status = 1;
   }
   if (Py_FinalizeEx() < 0 && exit_status == 0) exit_status = 120;  // as python3.11 does

@@ -44,7 +44,8 @@ bool StartInterpreter(const Layout& layout, int argc, char** argv, std::string* 
 // Handles a pending Python exception the way python3.11 does at the end of a program
 // (SystemExit gives the exit status, anything else prints a traceback and gives 1),
 // flushes stdout/stderr, finalizes the interpreter and returns the exit status.
-int StopInterpreter(bool python_error_pending);
+// `print_exception` prints the pending exception (PyErr_Print or one like it).
+int StopInterpreter(bool python_error_pending, void (*print_exception)() = nullptr);
 
 }  // namespace kiln::runtime
 

@@ -25,5 +25,5 @@ int main(int argc, char** argv) {
     return kiln::runtime::StopInterpreter(true);
   }
   bool failed = kiln::RunMainModule(main_module) < 0;
-  return kiln::runtime::StopInterpreter(failed);
+  return kiln::runtime::StopInterpreter(failed, kiln::PrintUncaughtException);
 }

@@ -142,6 +142,21 @@ vectorcallfunc CompiledEntry(PyObject* code) {
   return reinterpret_cast<vectorcallfunc>(PyCapsule_GetPointer(capsule, kEntryCapsule));
 }
 
+PyObject* ReplacedCodeToRun(PyObject* current, PyObject* own) {
+  if (!PyCode_Check(current)) return own;
+  PyCodeObject* a = reinterpret_cast<PyCodeObject*>(current);
+  PyCodeObject* b = reinterpret_cast<PyCodeObject*>(own);
+  bool same_layout = Py_SIZE(a) == Py_SIZE(b) && a->co_nlocalsplus == b->co_nlocalsplus &&
+                     a->co_stacksize == b->co_stacksize && a->co_nlocals == b->co_nlocals &&
+                     a->co_nfreevars == b->co_nfreevars &&
+                     a->co_argcount == b->co_argcount && a->co_kwonlyargcount == b->co_kwonlyargcount &&
+                     a->co_posonlyargcount == b->co_posonlyargcount &&
+                     (a->co_flags & (CO_VARARGS | CO_VARKEYWORDS)) ==
+                         (b->co_flags & (CO_VARARGS | CO_VARKEYWORDS)) &&
+                     CompiledEntry(current) == CompiledEntry(own);
+  return same_layout ? current : own;
+}
+
 PyObject* CallReplacedCode(PyObject* function, PyObject* const* args, size_t nargsf,
                            PyObject* kwnames) {
   vectorcallfunc entry = CompiledEntry(reinterpret_cast<PyFunctionObject*>(function)->func_code);

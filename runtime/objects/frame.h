@@ -31,6 +31,15 @@ PyFrameObject* CurrentFrameAt(PyObject* code, int site);
 inline constexpr char kEntryCapsule[] = "kiln.entry";
 vectorcallfunc CompiledEntry(PyObject* code);
 
+// The code a compiled function's frame runs: `own`, or the function's __code__ when
+// that is a copy of `own` made by code.replace() with the same frame layout (so its
+// new line table, names or flags are what frames and tracebacks show).
+PyObject* ReplacedCodeToRun(PyObject* current, PyObject* own);
+inline PyObject* CodeToRun(PyObject* function, PyObject* own) {
+  PyObject* current = reinterpret_cast<PyFunctionObject*>(function)->func_code;
+  return current == own ? own : ReplacedCodeToRun(current, own);
+}
+
 // Called by a compiled entry whose function's __code__ is no longer its own code: runs
 // the function's current code (compiled, or bytecode through the interpreter).
 PyObject* CallReplacedCode(PyObject* function, PyObject* const* args, size_t nargsf,

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include <vector>
+
 namespace kiln {
 namespace {
 
@@ -28,6 +30,94 @@ PyObject* InternUtf8(const char* utf8, Py_ssize_t size) {
   PyObject* text = PyUnicode_DecodeUTF8(utf8, size, "surrogatepass");
   if (text != nullptr) PyUnicode_InternInPlace(&text);
   return text;
+}
+
+namespace {
+
+// Appends text[start, end) decoded to `pieces`.
+int AppendText(PyObject* pieces, const char* text, Py_ssize_t start, Py_ssize_t end) {
+  if (end <= start) return 0;
+  PyObject* piece = PyUnicode_DecodeUTF8(text + start, end - start, "surrogatepass");
+  int status = piece ? PyList_Append(pieces, piece) : -1;
+  Py_XDECREF(piece);
+  return status;
+}
+
+PyObject* Replaced(PyObject* text, const char* old_text, const char* new_text) {
+  PyObject* old_object = PyUnicode_FromString(old_text);
+  PyObject* new_object = PyUnicode_FromString(new_text);
+  PyObject* result =
+      old_object && new_object ? PyUnicode_Replace(text, old_object, new_object, -1) : nullptr;
+  Py_XDECREF(old_object);
+  Py_XDECREF(new_object);
+  return result;
+}
+
+// repr(), or the text with braces doubled, of a template constant.
+PyObject* ConstantPiece(PyObject* constant, bool repr) {
+  if (!repr) {
+    PyObject* open = Replaced(constant, "{", "{{");
+    PyObject* both = open ? Replaced(open, "}", "}}") : nullptr;
+    Py_XDECREF(open);
+    return both;
+  }
+  PyObject* text = PyObject_Repr(constant);
+  if (text != nullptr && (PyFloat_CheckExact(constant) || PyComplex_CheckExact(constant))) {
+    Py_SETREF(text, Replaced(text, "inf", "1e309"));
+  }
+  return text;
+}
+
+PyObject* Joined(PyObject* pieces) {
+  PyObject* empty = PyUnicode_FromStringAndSize("", 0);
+  PyObject* result = empty ? PyUnicode_Join(empty, pieces) : nullptr;
+  Py_XDECREF(empty);
+  return result;
+}
+
+}  // namespace
+
+PyObject* AnnotationText(const char* text, Py_ssize_t size,
+                         std::initializer_list<PyObject*> constants) {
+  // One list of pieces per open f-string body, the outermost text first.
+  std::vector<PyObject*> levels = {PyList_New(0)};
+  const PyObject* const* next = constants.begin();
+  bool ok = levels.back() != nullptr;
+  Py_ssize_t start = 0;
+  for (Py_ssize_t i = 0; ok && i <= size; ++i) {
+    char mark = i < size ? text[i] : '\0';
+    if (i < size && (mark < '\x01' || mark > '\x04')) continue;
+    ok = AppendText(levels.back(), text, start, i) == 0;
+    start = i + 1;
+    if (!ok || i == size) break;
+    if (mark == '\x01' || mark == '\x02') {
+      if (next == constants.end()) {
+        PyErr_SetString(PyExc_SystemError, "annotation template names too few constants");
+        ok = false;
+        break;
+      }
+      PyObject* piece = ConstantPiece(const_cast<PyObject*>(*next++), mark == '\x01');
+      ok = piece != nullptr && PyList_Append(levels.back(), piece) == 0;
+      Py_XDECREF(piece);
+    } else if (mark == '\x03') {
+      levels.push_back(PyList_New(0));
+      ok = levels.back() != nullptr;
+    } else if (levels.size() > 1) {
+      PyObject* body = Joined(levels.back());
+      Py_DECREF(levels.back());
+      levels.pop_back();
+      PyObject* quoted = body ? PyObject_Repr(body) : nullptr;
+      Py_XDECREF(body);
+      ok = quoted != nullptr && PyList_Append(levels.back(), quoted) == 0;
+      Py_XDECREF(quoted);
+    }
+  }
+  PyObject* result = ok && levels.size() == 1 ? Joined(levels.front()) : nullptr;
+  if (ok && levels.size() != 1) {
+    PyErr_SetString(PyExc_SystemError, "unbalanced annotation template");
+  }
+  for (PyObject* level : levels) Py_XDECREF(level);
+  return result;
 }
 
 PyObject* LoadClassCell(PyObject* locals, PyObject* globals, PyObject* cell, PyObject* name) {

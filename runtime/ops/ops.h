@@ -11,6 +11,8 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include <initializer_list>
+
 #include "runtime/ops/fast.h"
 
 namespace kiln {
@@ -33,6 +35,13 @@ int EnsureBuiltins(PyObject* globals);
 // The builtins dict that code running in `globals` sees (borrowed).
 PyObject* BuiltinsOf(PyObject* globals);
 int SetupAnnotations(PyObject* locals);
+// An annotation under `from __future__ import annotations`: the template kilnc wrote
+// (compiler/codegen/unparse.h: UTF-8 text with marks \x01 repr() of the next constant,
+// \x02 the next constant with { and } doubled, \x03...\x04 an f-string body replaced
+// by its repr()), the repr() of float and complex infinities written 1e309 as CPython's
+// compiler writes them.
+PyObject* AnnotationText(const char* text, Py_ssize_t size,
+                         std::initializer_list<PyObject*> constants);
 
 // --- values ---
 inline int IsTrue(PyObject* value) {

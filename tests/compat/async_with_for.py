@@ -1,6 +1,7 @@
 # async with (__aenter__/__aexit__ awaited) and async for (__aiter__/__anext__), async
 # comprehensions, with the protocol errors CPython raises.
 import asyncio
+import threading
 
 
 class Resource:
@@ -83,7 +84,7 @@ async def uses_for():
 
 async def errors():
     for label, make in [("not a context manager", lambda: 5), ("no __aexit__", NoAexit),
-                        ("sync context manager", lambda: open(__file__))]:
+                        ("sync context manager", lambda: threading.Lock())]:
         try:
             async with make():
                 pass

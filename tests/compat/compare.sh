@@ -1,20 +1,11 @@
 #!/usr/bin/env bash
-# compare.sh PROGRAM GOLDEN_PREFIX [SOURCES]: runs PROGRAM (stdin /dev/null, a private
-# cache) and compares its stdout, stderr and exit status with
-# GOLDEN_PREFIX.{stdout,stderr,exit}. SOURCES (multi-module programs) is a folder that
-# holds <name>/...: the program then runs in a folder where they are tests/compat/<name>.
+# compare.sh PROGRAM GOLDEN_PREFIX: runs PROGRAM (stdin /dev/null, a private cache) and
+# compares its stdout, stderr and exit status with GOLDEN_PREFIX.{stdout,stderr,exit}.
 set -uo pipefail
 program="$1"
 golden="$2"
 out="${TEST_TMPDIR:-$(mktemp -d)}"
 export KILN_CACHE_DIR="$out/kiln-cache"
-golden="$PWD/$golden"
-if (($# > 2)); then
-  program="$PWD/$program"
-  mkdir -p "$out/root/tests/compat"
-  cp -RL "$3/." "$out/root/tests/compat/"
-  cd "$out/root"
-fi
 "$program" </dev/null >"$out/stdout" 2>"$out/stderr"
 status=$?
 failed=0

@@ -16,6 +16,7 @@ def cpython_test(name, also = [], stdlib_include = [], size = "medium", **kwargs
         main = "run_cpython_test.py",
         srcs = ["@kiln_cpython_tests//:test/%s.py" % module for module in [name] + also],
         compression_level = 1,
+        extensions = ["@kiln_cpython_tests//:test_extensions"],
         stdlib_include = stdlib_include,
         tags = ["manual"],
     )

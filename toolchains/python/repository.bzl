@@ -170,12 +170,28 @@ def _debian_cpython_tests_impl(repository_ctx):
         if entry.basename.startswith("test_") and entry.basename.endswith(".py"):
             repository_ctx.symlink(entry, "test/" + entry.basename)
             count += 1
+
+    # The C helpers the tests import (_testcapi, _testinternalcapi): libpython's own
+    # lib-dynload has them, the runtime toolchain leaves them out of programs.
+    dynload = repository_ctx.path("/usr/lib/python%s/lib-dynload" % version)
+    helpers = []
+    for entry in dynload.readdir():
+        if entry.basename.startswith(("_testcapi.", "_testinternalcapi.")) and entry.basename.endswith(".so"):
+            repository_ctx.symlink(entry, "lib-dynload/" + entry.basename)
+            helpers.append(entry.basename)
     repository_ctx.file("BUILD.bazel", """\
 # CPython's test modules from Debian's libpython{version}-testsuite ({count} files), as
 # the module test.<name>, for Kiln to compile. The `test` package itself and test.support
 # come from the bundled standard library.
 exports_files(glob(["test/*.py"]), visibility = ["//visibility:public"])
-""".format(version = version, count = count))
+
+# The extension modules the tests import: {helpers}.
+filegroup(
+    name = "test_extensions",
+    srcs = glob(["lib-dynload/*.so"]),
+    visibility = ["//visibility:public"],
+)
+""".format(version = version, count = count, helpers = ", ".join(sorted(helpers)) or "none found"))
 
 debian_cpython_tests = repository_rule(
     implementation = _debian_cpython_tests_impl,
