@@ -68,8 +68,13 @@ ActiveFrame::~ActiveFrame() {
   PyThreadState* thread = PyThreadState_Get();
   thread->cframe->current_frame = frame->previous;
   // A frame object that outlives the call takes a copy of the frame (CPython's
-  // take_ownership); the references of the frame are released. The exception state is
-  // kept: the frame's f_locals or frame object may run finalizers.
+  // take_ownership); the references of the frame are released. A pending exception is
+  // kept aside meanwhile: the locals' finalizers may run.
+  if (thread->curexc_type == nullptr) {
+    _PyFrame_Clear(frame);
+    _PyThreadState_PopFrame(thread, frame);
+    return;
+  }
   PyObject *type, *value, *traceback;
   PyErr_Fetch(&type, &value, &traceback);
   _PyFrame_Clear(frame);

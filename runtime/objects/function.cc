@@ -204,7 +204,7 @@ PyObject* MakeCode(const FunctionSpec& spec) {
   PyObject* constants = nullptr;
   if (trampoline && entry && generator) {
     // Constants 3 and on: the compiled body and what the resume loop loads.
-    PyObject* resume = PyCapsule_New(reinterpret_cast<void*>(spec.resume), kResumeCapsule, nullptr);
+    PyObject* resume = PyCapsule_New(reinterpret_cast<void*>(spec.resume), nullptr, nullptr);
     PyObject* loop = GeneratorBodyConstants();
     PyObject* head = resume && loop ? PyTuple_Pack(4, Py_None, trampoline, entry, resume) : nullptr;
     if (head) constants = PySequence_Concat(head, loop);

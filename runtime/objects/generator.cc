@@ -25,13 +25,21 @@ _PyInterpreterFrame* FrameOf(PyObject* generator) {
 
 // The compiled body of the running generator frame (a capsule among its constants).
 GeneratorResume ResumeOf(_PyInterpreterFrame* frame) {
-  PyObject* capsule = PyTuple_GET_ITEM(frame->f_code->co_consts, 3);
-  return reinterpret_cast<GeneratorResume>(PyCapsule_GetPointer(capsule, kResumeCapsule));
+  PyObject* constants = frame->f_code->co_consts;
+  PyObject* capsule = PyTuple_GET_SIZE(constants) > 3 ? PyTuple_GET_ITEM(constants, 3) : nullptr;
+  if (capsule == nullptr || !PyCapsule_CheckExact(capsule)) return nullptr;
+  return reinterpret_cast<GeneratorResume>(PyCapsule_GetPointer(capsule, nullptr));
 }
 
 PyObject* Resume(_PyInterpreterFrame* frame, PyObject* sent) {
-  return ResumeOf(frame)(frame->localsplus, reinterpret_cast<PyObject*>(frame->f_func),
-                         reinterpret_cast<PyObject*>(frame->f_code), sent);
+  GeneratorResume resume = ResumeOf(frame);
+  if (resume == nullptr) {
+    PyErr_Clear();
+    PyErr_SetString(PyExc_SystemError, "this code's constants hold no compiled generator body");
+    return nullptr;
+  }
+  return resume(frame->localsplus, reinterpret_cast<PyObject*>(frame->f_func),
+                reinterpret_cast<PyObject*>(frame->f_code), sent);
 }
 
 // The builtins the resume loop calls; the thread's current frame is the generator's.

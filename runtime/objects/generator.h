@@ -44,7 +44,8 @@ namespace kiln {
 // with the return value there, or NULL when an exception leaves the body.
 typedef PyObject* (*GeneratorResume)(PyObject** slots, PyObject* function, PyObject* code,
                                      PyObject* sent);
-inline constexpr char kResumeCapsule[] = "kiln.resume";
+// The compiled body is a capsule without a name among the code's constants (a named
+// capsule costs a strcmp at every resumption).
 
 // A new generator, coroutine or async generator (by the flags of the function's code)
 // whose frame is ready to run the function's compiled body from the start.
