@@ -19,28 +19,10 @@ import subprocess
 import sys
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+from python_reference import CORPUS_ROOTS, python_files, read_text  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_ROOTS = ['/usr/lib/python3.11', '/root/.pyenv/versions/3.11.7/lib/python3.11']
-
-
-def list_files(roots):
-    files = []
-    for root in roots:
-        for directory, _, names in os.walk(root):
-            for name in names:
-                if name.endswith('.py'):
-                    path = os.path.join(directory, name)
-                    if os.path.isfile(path):
-                        files.append(path)
-    return sorted(files)
-
-
-def read(path):
-    try:
-        with open(path, encoding='utf-8', errors='surrogateescape') as handle:
-            return handle.read()
-    except FileNotFoundError:
-        return None
 
 
 def main():
@@ -48,7 +30,7 @@ def main():
     parser.add_argument('--tool', default='/tmp/kiln_frontend/frontend_tool')
     parser.add_argument('--cache', default='/tmp/kiln_parity_cache')
     parser.add_argument('--refresh', action='store_true', help='regenerate reference dumps')
-    parser.add_argument('--roots', nargs='*', default=DEFAULT_ROOTS)
+    parser.add_argument('--roots', nargs='*', default=CORPUS_ROOTS)
     parser.add_argument('--list', help='use this file list instead of walking roots')
     parser.add_argument('--show', type=int, default=40, help='mismatches to list')
     parser.add_argument('--show-messages', type=int, default=0,
@@ -59,7 +41,7 @@ def main():
         with open(args.list) as handle:
             files = [line.rstrip('\n') for line in handle if line.strip()]
     else:
-        files = list_files(args.roots)
+        files = python_files(args.roots)
     os.makedirs(args.cache, exist_ok=True)
     list_path = os.path.join(args.cache, 'files.txt')
     reference_dir = os.path.join(args.cache, 'reference')
@@ -86,8 +68,8 @@ def main():
     rejected = rejected_same_line = rejected_same_message = 0
     message_mismatches = []
     for index, path in enumerate(files):
-        expected = read(os.path.join(reference_dir, '%d.out' % index))
-        actual = read(os.path.join(kiln_dir, '%d.out' % index))
+        expected = read_text(os.path.join(reference_dir, '%d.out' % index))
+        actual = read_text(os.path.join(kiln_dir, '%d.out' % index))
         if expected is None:
             continue
         total += 1

@@ -15,33 +15,24 @@ newline, or, where CPython raises, exit 1 with an error on the same line
 Run as the Bazel test //tests/frontend:corpus_sample_test; the full corpus run is
 `/usr/bin/python3.11 tests/frontend/corpus_parity.py`.
 """
-import ast
 import os
 import subprocess
 import sys
 import time
-import warnings
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree or runfiles
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from python_reference import parse_reference, python_files  # noqa: E402
 
 # Trees and strides: ~130 files of Debian's tree (668 files) and ~265 of the pyenv
 # 3.11.7 tree (11,659 files, mostly tests).
 STRIDES = [('/usr/lib/python3.11', 5), ('/root/.pyenv/versions/3.11.7/lib/python3.11', 44)]
 
 
-def tree_files(root):
-    files = []
-    for directory, _, names in os.walk(root):
-        for name in names:
-            if name.endswith('.py'):
-                path = os.path.join(directory, name)
-                if os.path.isfile(path):
-                    files.append(path)
-    return sorted(files)
-
-
 def write_sample(list_path):
     sample = []
     for root, stride in STRIDES:
-        files = tree_files(root)
+        files = python_files([root])
         # Plus every file CPython rejects (9 in these trees: lib2to3 test data, bad
         # codings), so that error lines are compared too.
         chosen = set(files[::stride]) | {path for path in files if reference(path)[0] == 'ERROR'}
@@ -53,18 +44,10 @@ def write_sample(list_path):
 
 def reference(path):
     """('OK', dump bytes) or ('ERROR', line, description)."""
-    with open(path, 'rb') as handle:
-        source = handle.read()
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore')
-            tree = ast.parse(source, path)
-        text = ast.dump(tree, include_attributes=True) + '\n'
-        return ('OK', text.encode('utf-8', 'surrogateescape'))
-    except SyntaxError as error:
-        return ('ERROR', error.lineno or 0, '%s: %s' % (type(error).__name__, error.msg))
-    except (ValueError, RecursionError, MemoryError) as error:
-        return ('ERROR', 0, '%s: %s' % (type(error).__name__, error))
+    result = parse_reference(path)
+    if result[0] == 'OK':
+        return ('OK', result[1].encode('utf-8', 'surrogateescape'))
+    return ('ERROR', result[1] or 0, '%s: %s' % (result[3], result[4]))
 
 
 def error_line(path, stderr):

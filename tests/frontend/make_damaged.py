@@ -13,17 +13,11 @@ import os
 import random
 import sys
 
-ROOTS = ['/usr/lib/python3.11', '/root/.pyenv/versions/3.11.7/lib/python3.11']
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree or runfiles
+from python_reference import CORPUS_ROOTS, python_files  # noqa: E402
+
 INSERTS = list('()[]{}:,=.\'"\\#@;*+-') + [' ', '\t', '    ', '\n', 'if ', 'def ', 'else',
                                            'lambda', 'f"{', '0x', '1_', '\u20ac']
-
-
-def sources():
-    files = []
-    for root in ROOTS:
-        for directory, _, names in os.walk(root):
-            files.extend(os.path.join(directory, name) for name in names if name.endswith('.py'))
-    return sorted(files)
 
 
 def damage(text, rng):
@@ -58,7 +52,7 @@ def make(out_dir, count, seed, edits=1, files=None):
     damaged_sample_test.py); the same arguments and source files give the same files."""
     rng = random.Random(seed)
     os.makedirs(out_dir, exist_ok=True)
-    files = sources() if files is None else files
+    files = python_files(CORPUS_ROOTS) if files is None else files
     written = []
     while len(written) < count:
         path = rng.choice(files)

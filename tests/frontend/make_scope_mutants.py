@@ -17,7 +17,9 @@ import random
 import sys
 import warnings
 
-ROOTS = ['/usr/lib/python3.11', '/root/.pyenv/versions/3.11.7/lib/python3.11']
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree or runfiles
+from python_reference import CORPUS_ROOTS, python_files  # noqa: E402
+
 TEMPLATES = [
     'global {x}', 'nonlocal {x}', 'global {x}, {y}', 'nonlocal {y}', '{x} = 1', 'print({x})',
     '{x}: int', '{x}: int = 0', 'del {x}', '[({x} := 0) for _ in ()]',
@@ -29,14 +31,6 @@ TEMPLATES = [
     '({y} for {y} in {x})', 'async def Q():\n{i}    return [await {x} for _ in ()]',
     'for {x} in (): break', 'continue', 'break', 'x: (yield)', 'x: ({x} := 1)',
 ]
-
-
-def sources():
-    files = []
-    for root in ROOTS:
-        for directory, _, names in os.walk(root):
-            files.extend(os.path.join(directory, name) for name in names if name.endswith('.py'))
-    return sorted(files)
 
 
 def mutate(source, rng):
@@ -65,7 +59,7 @@ def main():
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 3000
     rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
     os.makedirs(out_dir, exist_ok=True)
-    files = sources()
+    files = python_files(CORPUS_ROOTS)
     written = []
     while len(written) < count:
         path = rng.choice(files)

@@ -8,25 +8,11 @@ LIST_FILE holds one path per line. For input path P the result goes to
 CACHE_DIR/<index>.out where <index> is the line number (0-based) in LIST_FILE.
 Each .out file is either 'OK\n' + dump, or 'ERROR <line> <offset> <type>\n<msg>'.
 """
-import ast
 import os
 import sys
-import warnings
 
-
-def describe(path):
-    with open(path, 'rb') as handle:
-        source = handle.read()
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore')
-            tree = ast.parse(source, path)
-        return 'OK\n' + ast.dump(tree, include_attributes=True) + '\n'
-    except SyntaxError as error:
-        return 'ERROR %s %s %s\n%s\n' % (error.lineno, error.offset,
-                                         type(error).__name__, error.msg)
-    except (ValueError, RecursionError, MemoryError) as error:
-        return 'ERROR 0 0 %s\n%s\n' % (type(error).__name__, error)
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+from python_reference import describe  # noqa: E402
 
 
 def main():

@@ -6,27 +6,13 @@ Each NAME.py gets NAME.py.expected: 'OK' and the one-line
 ast.dump(ast.parse(bytes), include_attributes=True), or
 'ERROR LINE OFFSET TYPE' and the message. Never edit .expected files by hand.
 """
-import ast
 import os
 import sys
-import warnings
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+from python_reference import describe  # noqa: E402
 
 GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'golden')
-
-
-def describe(path):
-    with open(path, 'rb') as handle:
-        source = handle.read()
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore')
-            tree = ast.parse(source, path)
-        return 'OK\n' + ast.dump(tree, include_attributes=True) + '\n'
-    except SyntaxError as error:
-        return 'ERROR %s %s %s\n%s\n' % (error.lineno, error.offset, type(error).__name__,
-                                         error.msg)
-    except (ValueError, RecursionError, MemoryError) as error:
-        return 'ERROR 0 0 %s\n%s\n' % (type(error).__name__, error)
 
 
 def main():

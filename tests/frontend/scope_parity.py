@@ -30,22 +30,13 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_ROOTS = ['/usr/lib/python3.11', '/root/.pyenv/versions/3.11.7/lib/python3.11']
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree or runfiles
+sys.path.insert(0, HERE)  # run through a symlink too (golden_scopes/tools/)
+from python_reference import CORPUS_ROOTS, python_files, read_text  # noqa: E402
+
 DEFAULT_KILNC = os.path.join(HERE, '..', '..', 'bazel-bin', 'compiler', 'driver', 'kilnc')
 ERROR_RE = re.compile(r'^.*?:(\d+):(\d+): error: (.*)$')
 ERROR_NO_LINE_RE = re.compile(r'^.*?: error: (.*)$')
-
-
-def list_files(roots):
-    files = []
-    for root in roots:
-        for directory, _, names in os.walk(root):
-            for name in names:
-                if name.endswith('.py'):
-                    path = os.path.join(directory, name)
-                    if os.path.isfile(path):
-                        files.append(path)
-    return sorted(files)
 
 
 def sample(files, count):
@@ -53,14 +44,6 @@ def sample(files, count):
     if count <= 0 or count >= len(files):
         return files
     return [files[(index * len(files)) // count] for index in range(count)]
-
-
-def read(path):
-    try:
-        with open(path, encoding='utf-8', errors='surrogateescape') as handle:
-            return handle.read()
-    except FileNotFoundError:
-        return None
 
 
 def run_kilnc(kilnc, path):
@@ -131,7 +114,7 @@ def main():
     parser.add_argument('--kilnc', default=DEFAULT_KILNC)
     parser.add_argument('--cache', default='/tmp/kiln_scope_parity')
     parser.add_argument('--refresh', action='store_true', help='regenerate reference dumps')
-    parser.add_argument('--roots', nargs='*', default=DEFAULT_ROOTS)
+    parser.add_argument('--roots', nargs='*', default=CORPUS_ROOTS)
     parser.add_argument('--list', help='use this file list instead of walking roots')
     parser.add_argument('--sample', type=int, default=0,
                         help='only this many files, spread evenly over the sorted list')
@@ -143,13 +126,13 @@ def main():
         with open(args.list) as handle:
             files = [line.rstrip('\n') for line in handle if line.strip()]
     else:
-        files = list_files([root for root in args.roots if os.path.isdir(root)])
+        files = python_files([root for root in args.roots if os.path.isdir(root)])
     files = sample(files, args.sample)
     os.makedirs(args.cache, exist_ok=True)
     list_path = os.path.join(args.cache, 'files.txt')
     reference_dir = os.path.join(args.cache, 'reference')
     new_list = ''.join(path + '\n' for path in files)
-    if args.refresh or read(list_path) != new_list or not os.path.isdir(reference_dir):
+    if args.refresh or read_text(list_path) != new_list or not os.path.isdir(reference_dir):
         with open(list_path, 'w') as handle:
             handle.write(new_list)
         started = time.time()
@@ -165,7 +148,7 @@ def main():
     counts = {}
     details = []
     for index, path in enumerate(files):
-        expected = read(os.path.join(reference_dir, '%d.out' % index))
+        expected = read_text(os.path.join(reference_dir, '%d.out' % index))
         if expected is None:
             continue
         kind, detail = classify(expected, actual[index])
