@@ -341,20 +341,18 @@ class FunctionGenerator {
   // call (after the other arguments are evaluated; its unbound check keeps its place),
   // with a new reference as CPython's LOAD_FAST takes: the callee may drop every other
   // reference meanwhile, and sys.getrefcount counts the argument.
-  std::map<int, int> borrowed_sources_;  // array slot -> local slot
-  void ArgumentInto(const Node* argument, int slot, std::set<int>* borrowed) {
+  std::map<int, int> late_sources_;  // array slot -> local slot
+  void ArgumentInto(const Node* argument, int slot, std::set<int>* late) {
     int local = BorrowableLocal(argument);
     if (local >= 0) {
-      borrowed->insert(slot);
-      borrowed_sources_[slot] = local;
+      late->insert(slot);
+      late_sources_[slot] = local;
     } else {
       Expr(argument, slot);
     }
   }
-  void FillBorrowed(const std::set<int>& borrowed) {
-    for (int slot : borrowed) {
-      Line(absl::StrCat(S(slot), " = Py_NewRef(", S(borrowed_sources_[slot]), ");"));
-    }
+  void FillLateArguments(const std::set<int>& late) {
+    for (int slot : late) Line(absl::StrCat(S(slot), " = Py_NewRef(", S(late_sources_[slot]), ");"));
   }
 
   // --- expressions: evaluate into `target` (NULL before), a new reference ---
@@ -1220,15 +1218,15 @@ void FunctionGenerator::Call(const ast::Call* node, int target) {
     ErrorIf(absl::StrCat("kiln::LoadMethod(", module_->constants().Name(Mangle(attribute->attr)),
                          ", &", S(first), ") < 0"),
             attribute);
-    std::set<int> borrowed;
+    std::set<int> late;
     for (uint32_t i = 0; i < positional_count; ++i) {
-      ArgumentInto(node->args[i], first + 2 + i, &borrowed);
+      ArgumentInto(node->args[i], first + 2 + i, &late);
     }
     for (uint32_t i = 0; i < keyword_count; ++i) {
       ArgumentInto(node->keywords[i]->As<ast::Keyword>()->value, first + 2 + positional_count + i,
-                   &borrowed);
+                   &late);
     }
-    FillBorrowed(borrowed);
+    FillLateArguments(late);
     MarkSite(node);
     Line(absl::StrCat(S(target), " = kiln::CallLoadedMethod(&", S(first), ", ", positional_count,
                       ", ", kwnames, ");"));
@@ -1241,15 +1239,15 @@ void FunctionGenerator::Call(const ast::Call* node, int target) {
   uint32_t total = 2 + positional_count + keyword_count;  // [function, (offset slot), args...]
   int first = TempArray(total);
   Expr(node->func, first);
-  std::set<int> borrowed;
+  std::set<int> late;
   for (uint32_t i = 0; i < positional_count; ++i) {
-    ArgumentInto(node->args[i], first + 2 + i, &borrowed);
+    ArgumentInto(node->args[i], first + 2 + i, &late);
   }
   for (uint32_t i = 0; i < keyword_count; ++i) {
     ArgumentInto(node->keywords[i]->As<ast::Keyword>()->value, first + 2 + positional_count + i,
-                 &borrowed);
+                 &late);
   }
-  FillBorrowed(borrowed);
+  FillLateArguments(late);
   MarkSite(node);
   Line(absl::StrCat(S(target), " = PyObject_Vectorcall(", S(first), ", &", S(first + 2), ", ",
                     positional_count, " | PY_VECTORCALL_ARGUMENTS_OFFSET, ", kwnames, ");"));
@@ -1802,20 +1800,19 @@ void FunctionGenerator::AnnAssign(const ast::AnnAssign* node) {
     ClearAndFree(ExprTemp(attribute->value));
   } else if (const auto* subscript = node->target->As<ast::Subscript>()) {
     ClearAndFree(ExprTemp(subscript->value));
-    std::vector<const Node*> pending = {subscript->slice};
-    while (!pending.empty()) {
-      const Node* index = pending.back();
-      pending.pop_back();
+    // The index, a slice's bounds and a tuple's items one by one, in source order.
+    std::function<void(const Node*)> evaluate = [&](const Node* index) {
       if (const auto* slice = index->As<ast::Slice>()) {
-        for (const Node* bound : {slice->step, slice->upper, slice->lower}) {
-          if (bound) pending.push_back(bound);
+        for (const Node* bound : {slice->lower, slice->upper, slice->step}) {
+          if (bound) evaluate(bound);
         }
       } else if (const auto* tuple = index->As<ast::Tuple>()) {
-        for (uint32_t i = tuple->elts.size; i-- > 0;) pending.push_back(tuple->elts[i]);
+        for (const Node* item : tuple->elts) evaluate(item);
       } else {
         ClearAndFree(ExprTemp(index));
       }
-    }
+    };
+    evaluate(subscript->slice);
   }
   if (is_module() || is_class()) {
     if (const auto* name = node->target->As<ast::Name>(); name && node->simple) {

@@ -69,17 +69,13 @@ ActiveFrame::~ActiveFrame() {
   thread->cframe->current_frame = frame->previous;
   // A frame object that outlives the call takes a copy of the frame (CPython's
   // take_ownership); the references of the frame are released. A pending exception is
-  // kept aside meanwhile: the locals' finalizers may run.
-  if (thread->curexc_type == nullptr) {
-    _PyFrame_Clear(frame);
-    _PyThreadState_PopFrame(thread, frame);
-    return;
-  }
-  PyObject *type, *value, *traceback;
-  PyErr_Fetch(&type, &value, &traceback);
+  // kept aside meanwhile (the locals' finalizers may run); most calls have none.
+  const bool pending = thread->curexc_type != nullptr;
+  PyObject *type = nullptr, *value = nullptr, *traceback = nullptr;
+  if (pending) PyErr_Fetch(&type, &value, &traceback);
   _PyFrame_Clear(frame);
   _PyThreadState_PopFrame(thread, frame);
-  PyErr_Restore(type, value, traceback);
+  if (pending) PyErr_Restore(type, value, traceback);
 }
 
 PyObject** ActiveFrame::slots() const {

@@ -68,11 +68,9 @@ PyObject* ConstantPiece(PyObject* constant, bool repr) {
   return text;
 }
 
+// The pieces of a list joined.
 PyObject* Joined(PyObject* pieces) {
-  PyObject* empty = PyUnicode_FromStringAndSize("", 0);
-  PyObject* result = empty ? PyUnicode_Join(empty, pieces) : nullptr;
-  Py_XDECREF(empty);
-  return result;
+  return JoinStrings(PySequence_Fast_ITEMS(pieces), PyList_GET_SIZE(pieces));
 }
 
 }  // namespace
@@ -81,7 +79,7 @@ PyObject* AnnotationText(const char* text, Py_ssize_t size,
                          std::initializer_list<PyObject*> constants) {
   // One list of pieces per open f-string body, the outermost text first.
   std::vector<PyObject*> levels = {PyList_New(0)};
-  const PyObject* const* next = constants.begin();
+  PyObject* const* next = constants.begin();
   bool ok = levels.back() != nullptr;
   Py_ssize_t start = 0;
   for (Py_ssize_t i = 0; ok && i <= size; ++i) {
@@ -96,7 +94,7 @@ PyObject* AnnotationText(const char* text, Py_ssize_t size,
         ok = false;
         break;
       }
-      PyObject* piece = ConstantPiece(const_cast<PyObject*>(*next++), mark == '\x01');
+      PyObject* piece = ConstantPiece(*next++, mark == '\x01');
       ok = piece != nullptr && PyList_Append(levels.back(), piece) == 0;
       Py_XDECREF(piece);
     } else if (mark == '\x03') {
