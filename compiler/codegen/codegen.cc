@@ -14,6 +14,11 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "compiler/ast/visit.h"
+#include "compiler/codegen/constants.h"
+#include "compiler/codegen/kir_function.h"
+#include "compiler/codegen/operators.h"
+#include "compiler/lower/lower.h"
+#include "compiler/opt/pipeline.h"
 #include "compiler/codegen/unparse.h"
 #include "compiler/driver/version.h"
 
@@ -23,35 +28,6 @@ namespace {
 using ast::Kind;
 using ast::Node;
 
-// A C++ string literal for arbitrary bytes: printable ASCII as is, the rest as
-// three-digit octal escapes (so no escape can swallow a following digit).
-std::string CString(std::string_view bytes) {
-  std::string out = "\"";
-  for (unsigned char c : bytes) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c >= 0x20 && c < 0x7f && c != '?') {
-      out += static_cast<char>(c);
-    } else {
-      char escape[8];
-      std::snprintf(escape, sizeof(escape), "\\%03o", c);
-      out += escape;
-    }
-  }
-  return out + "\"";
-}
-
-// A C identifier fragment for a Python name (for readability of the output only).
-std::string Sanitize(std::string_view name) {
-  std::string out;
-  for (unsigned char c : name) {
-    out += (std::isalnum(c) || c == '_') ? static_cast<char>(c) : '_';
-  }
-  if (out.size() > 40) out.resize(40);
-  return out;
-}
-
 std::string Str(std::string_view text) { return std::string(text); }
 
 // `def` and `async def` nodes have the same fields: both read as ast::FunctionDef.
@@ -59,89 +35,6 @@ const ast::FunctionDef* AsDef(const ast::Node* node) {
   if (node->As<ast::AsyncFunctionDef>()) return reinterpret_cast<const ast::FunctionDef*>(node);
   return node->As<ast::FunctionDef>();
 }
-
-// The module's constants: created once when the module first runs, never freed.
-class ConstantPool {
- public:
-  std::string Name(std::string_view utf8) { return Add("s:" + Str(utf8), InternCode(utf8)); }
-  std::string Text(std::string_view utf8) {
-    return Add("u:" + Str(utf8),
-               absl::StrCat("PyUnicode_DecodeUTF8(", CString(utf8), ", ", utf8.size(),
-                            ", \"surrogatepass\")"));
-  }
-  // The constant a Constant node stands for.
-  std::string Of(const ast::ConstantValue& value);
-  std::string Bytes(std::string_view bytes) {
-    return Add("b:" + Str(bytes),
-               absl::StrCat("PyBytes_FromStringAndSize(", CString(bytes), ", ", bytes.size(), ")"));
-  }
-  std::string Int(std::string_view digits) {
-    return Add("i:" + Str(digits),
-               absl::StrCat("PyLong_FromString(", CString(digits), ", nullptr, 10)"));
-  }
-  std::string Float(double value) {
-    char text[64];
-    std::snprintf(text, sizeof(text), "%a", value);
-    std::string literal = text;
-    if (std::isinf(value)) literal = value > 0 ? "HUGE_VAL" : "-HUGE_VAL";
-    if (std::isnan(value)) literal = "NAN";
-    return Add("f:" + literal, absl::StrCat("PyFloat_FromDouble(", literal, ")"));
-  }
-  std::string Imaginary(double value) {
-    char text[64];
-    std::snprintf(text, sizeof(text), "%a", value);
-    std::string literal = std::isinf(value) ? "HUGE_VAL" : text;
-    return Add("j:" + literal, absl::StrCat("PyComplex_FromDoubles(0.0, ", literal, ")"));
-  }
-  // An annotation's text under `from __future__ import annotations`; `refs` are the
-  // template's constants, already in the pool.
-  std::string Annotation(const std::string& text, const std::vector<std::string>& refs) {
-    return Add(absl::StrCat("a:", text, "|", absl::StrJoin(refs, ",")),
-               absl::StrCat("kiln::AnnotationText(", CString(text), ", ", text.size(), ", {",
-                            absl::StrJoin(refs, ", "), "})"));
-  }
-  // A tuple of constants already in the pool (e.g. keyword names of a call).
-  std::string Tuple(const std::vector<std::string>& refs) {
-    std::string key = "t:" + absl::StrJoin(refs, ",");
-    return Add(key, absl::StrCat("PyTuple_Pack(", refs.size(), refs.empty() ? "" : ", ",
-                                 absl::StrJoin(refs, ", "), ")"));
-  }
-  // A code object made from a FunctionSpec emitted under `spec_name`.
-  std::string Code(const std::string& spec_name) {
-    return Add("c:" + spec_name, absl::StrCat("kiln::MakeCode(", spec_name, ")"));
-  }
-
-  std::string Definitions() const {
-    return absl::StrCat("PyObject* k[", std::max<size_t>(creators_.size(), 1), "];\n");
-  }
-  std::string InitFunction() const {
-    std::string out = "int InitConstants() {\n";
-    for (size_t i = 0; i < creators_.size(); ++i) {
-      absl::StrAppend(&out, "  if (!(k[", i, "] = ", creators_[i], ")) return -1;\n");
-    }
-    return out + "  return 0;\n}\n";
-  }
-
- private:
-  static std::string InternCode(std::string_view utf8) {
-    bool ascii = true;
-    for (unsigned char c : utf8) ascii = ascii && c < 0x80;
-    if (ascii && utf8.find('\0') == std::string_view::npos) {
-      return absl::StrCat("PyUnicode_InternFromString(", CString(utf8), ")");
-    }
-    return absl::StrCat("kiln::InternUtf8(", CString(utf8), ", ", utf8.size(), ")");
-  }
-  std::string Add(const std::string& key, std::string creator) {
-    auto it = index_.find(key);
-    if (it != index_.end()) return absl::StrCat("k[", it->second, "]");
-    size_t id = creators_.size();
-    index_[key] = id;
-    creators_.push_back(std::move(creator));
-    return absl::StrCat("k[", id, "]");
-  }
-  std::map<std::string, size_t> index_;
-  std::vector<std::string> creators_;
-};
 
 class ModuleGenerator;
 
@@ -170,30 +63,8 @@ struct Block {
   bool is_star = false;       // kHandler of an except* clause
 };
 
-// A function scope's co_varnames (parameters, then the other locals), co_cellvars and
-// co_freevars: the order of its frame's locals (a parameter that is a cell is in both
-// `variables` and `cells`, at its parameter's place).
-struct LocalsPlus {
-  std::vector<std::string> variables, cells, free;
-};
-
-LocalsPlus LocalsPlusOf(const sema::Scope* scope) {
-  LocalsPlus names;
-  if (scope->kind == sema::ScopeKind::kFunction) {
-    names.variables = scope->parameters;
-    for (const sema::Symbol& symbol : scope->symbols) {
-      if (symbol.scope == sema::NameScope::kLocal &&
-          std::find(names.variables.begin(), names.variables.end(), symbol.name) ==
-              names.variables.end()) {
-        names.variables.push_back(symbol.name);
-      }
-    }
-  }
-  names.cells = scope->NamesWithScope(sema::NameScope::kCell);
-  if (scope->kind == sema::ScopeKind::kClass && scope->needs_class_closure) names.cells = {"__class__"};
-  names.free = scope->NamesWithScope(sema::NameScope::kFree);
-  return names;
-}
+using sema::LocalsPlus;
+using sema::LocalsPlusOf;
 
 class FunctionGenerator {
  public:
@@ -469,14 +340,14 @@ class FunctionGenerator {
   bool has_annotations_block_ = false;
 };
 
-class ModuleGenerator {
+class ModuleGenerator : public ModuleContext {
  public:
   ModuleGenerator(const Node* module, const sema::ScopeTree& scopes, const ModuleInfo& info)
       : module_(module), scopes_(scopes), info_(info) {}
 
   CodegenResult Run();
 
-  ConstantPool& constants() { return constants_; }
+  ConstantPool& constants() override { return constants_; }
   const sema::ScopeTree& scopes() const { return scopes_; }
   const ModuleInfo& info() const { return info_; }
   void Fail(const Node* node, std::string message) {
@@ -486,13 +357,17 @@ class ModuleGenerator {
   bool failed() const { return error_.has_value(); }
 
   // Queues the C++ function for a nested scope; returns its C name and spec name.
-  std::string AddFunction(const sema::Scope* scope, const std::string& qualname);
-  std::string SpecName(const std::string& c_name) { return c_name + "_spec"; }
+  std::string AddFunction(const sema::Scope* scope, const std::string& qualname) override;
+  std::string SpecName(const std::string& c_name) override { return c_name + "_spec"; }
+  // The C++ text of `scope`'s function through Kiln IR, or "" when the lowering does
+  // not handle it yet (then the direct generator compiles it).
+  std::string KirFunction(const sema::Scope* scope, const std::string& qualname,
+                          const std::string& c_name, std::vector<const Node*>* sites);
   const std::string& CNameOf(const sema::Scope* scope) { return c_names_[scope]; }
   const std::string& QualnameOf(const sema::Scope* scope) { return qualnames_[scope]; }
   void AppendFunction(const std::string& text) { functions_.push_back(text); }
   // Records `name` (and its parent packages) as imported.
-  void NoteImport(const std::string& name) {
+  void NoteImport(const std::string& name) override {
     if (name.empty()) return;
     size_t dot = 0;
     while ((dot = name.find('.', dot)) != std::string::npos) imports_.insert(name.substr(0, dot++));
@@ -515,12 +390,12 @@ class ModuleGenerator {
   }
   void Declare(const std::string& text) { declarations_.push_back(text); }
   // A new per-site cache for a global name; returns the expression for its address.
-  std::string NewAttributeCache() {
+  std::string NewAttributeCache() override {
     std::string name = absl::StrCat("attribute_cache_", attribute_cache_count_++);
     Declare(absl::StrCat("kiln::AttributeCache ", name, ";"));
     return "&" + name;
   }
-  std::string NewGlobalCache() {
+  std::string NewGlobalCache() override {
     std::string name = absl::StrCat("global_cache_", global_cache_count_++);
     Declare(absl::StrCat("kiln::GlobalCache ", name, ";"));
     return "&" + name;
@@ -807,22 +682,6 @@ int FunctionGenerator::BorrowableLocal(const Node* node) {
   return slot;
 }
 
-std::string ConstantPool::Of(const ast::ConstantValue& value) {
-  using Type = ast::ConstantValue::Type;
-  switch (value.type) {
-    case Type::kNone: return "Py_None";
-    case Type::kTrue: return "Py_True";
-    case Type::kFalse: return "Py_False";
-    case Type::kEllipsis: return "Py_Ellipsis";
-    case Type::kInt: return Int(value.text);
-    case Type::kFloat: return Float(value.number);
-    case Type::kComplex: return Imaginary(value.number);
-    case Type::kStr: return Text(value.text);
-    case Type::kBytes: return Bytes(value.text);
-  }
-  return "Py_None";
-}
-
 void FunctionGenerator::Constant(const ast::Constant* node, int target) {
   Line(absl::StrCat(S(target), " = Py_NewRef(", module_->constants().Of(node->value), ");"));
 }
@@ -840,26 +699,6 @@ int FunctionGenerator::AnnotationTemp(const Node* annotation) {
   Line(absl::StrCat(S(slot), " = Py_NewRef(", module_->constants().Annotation(unparsed.text, refs),
                     ");"));
   return slot;
-}
-
-const char* BinaryFunction(ast::OperatorKind op, bool in_place) {
-  using O = ast::OperatorKind;
-  switch (op) {
-    case O::kAdd: return in_place ? "kiln::InPlaceAdd" : "kiln::Add";
-    case O::kSub: return in_place ? "kiln::InPlaceSubtract" : "kiln::Subtract";
-    case O::kMult: return in_place ? "kiln::InPlaceMultiply" : "kiln::Multiply";
-    case O::kMatMult: return in_place ? "PyNumber_InPlaceMatrixMultiply" : "PyNumber_MatrixMultiply";
-    case O::kDiv: return in_place ? "PyNumber_InPlaceTrueDivide" : "kiln::TrueDivide";
-    case O::kMod: return in_place ? "PyNumber_InPlaceRemainder" : "kiln::Remainder";
-    case O::kPow: return in_place ? "kiln::InPlacePower" : "kiln::Power";
-    case O::kLShift: return in_place ? "PyNumber_InPlaceLshift" : "PyNumber_Lshift";
-    case O::kRShift: return in_place ? "PyNumber_InPlaceRshift" : "PyNumber_Rshift";
-    case O::kBitOr: return in_place ? "PyNumber_InPlaceOr" : "PyNumber_Or";
-    case O::kBitXor: return in_place ? "PyNumber_InPlaceXor" : "PyNumber_Xor";
-    case O::kBitAnd: return in_place ? "PyNumber_InPlaceAnd" : "PyNumber_And";
-    case O::kFloorDiv: return in_place ? "PyNumber_InPlaceFloorDivide" : "kiln::FloorDivide";
-  }
-  return "?";
 }
 
 void FunctionGenerator::BinaryOp(ast::OperatorKind op, int left, int right, int target,
@@ -3492,6 +3331,22 @@ void FunctionGenerator::Generate() {
 // ----------------------------------------------------------------------------
 // The module
 
+std::string ModuleGenerator::KirFunction(const sema::Scope* scope, const std::string& qualname,
+                                         const std::string& c_name, std::vector<const Node*>* sites) {
+  if (!info_.use_kir || scope->kind != sema::ScopeKind::kFunction) return "";
+  absl::StatusOr<ir::Function> function = lower::LowerFunction(scope, scopes_, qualname);
+  if (!function.ok()) return "";  // not handled yet: the direct generator compiles it
+  opt::PipelineOptions options;
+  options.verify = info_.verify_kir;
+  if (absl::Status status = opt::RunPipeline(*function, options); !status.ok()) {
+    Fail(scope->node, absl::StrCat("internal error in Kiln IR: ", status.message()));
+    return "";
+  }
+  for (const std::string& name : function->imports) NoteImport(name);
+  *sites = function->sites;
+  return EmitKirFunction(*function, c_name, *this);
+}
+
 std::string ModuleGenerator::AddFunction(const sema::Scope* scope, const std::string& qualname) {
   std::string c_name;
   qualnames_[scope] = qualname;
@@ -3499,9 +3354,17 @@ std::string ModuleGenerator::AddFunction(const sema::Scope* scope, const std::st
   c_name = absl::StrCat(scope->kind == sema::ScopeKind::kClass ? "Class" : "Function", id, "_",
                         Sanitize(scope->name));
   c_names_[scope] = c_name;
-  FunctionGenerator generator(this, scope, c_name);
-  generator.Generate();
+  std::vector<const Node*> kir_sites;
+  std::string kir_text = KirFunction(scope, qualname, c_name, &kir_sites);
   if (failed()) return c_name;
+  FunctionGenerator generator(this, scope, c_name);
+  if (kir_text.empty()) {
+    generator.Generate();
+    if (failed()) return c_name;
+  } else {
+    generator.sites_ = kir_sites;
+    generator.out_ = kir_text;
+  }
 
   // The spec describing the code object.
   LocalsPlus names = LocalsPlusOf(scope);

@@ -31,6 +31,10 @@ struct ModuleInfo {
   // The source file's bytes, compiled into the program for tracebacks, linecache and
   // inspect.getsource (the importer's get_source); unset: not embedded.
   std::optional<std::string> embedded_source;
+  // Compile the functions the lowering handles through Kiln IR and its passes (else all
+  // on the direct path), and verify the IR after every pass.
+  bool use_kir = true;
+  bool verify_kir = true;
 };
 
 struct CodegenError {

@@ -15,7 +15,10 @@
 #include "compiler/codegen/codegen.h"
 #include "compiler/diagnostics/diagnostics.h"
 #include "compiler/driver/version.h"
+#include "compiler/ir/printer.h"
 #include "compiler/lex/tokenizer.h"
+#include "compiler/lower/lower.h"
+#include "compiler/opt/pipeline.h"
 #include "compiler/parse/parser.h"
 #include "compiler/sema/scopes.h"
 
@@ -30,6 +33,12 @@ ABSL_FLAG(std::string, main, "", "module-table: the module run as __main__");
 ABSL_FLAG(std::string, imports_out, "",
           "compile: write the imported module names here, one a line; module-table: write the "
           "union of the --imports_in files here");
+ABSL_FLAG(bool, kir, true,
+          "compile: compile functions through Kiln IR and its passes where the lowering handles "
+          "them (false: every function on the direct path)");
+ABSL_FLAG(std::string, passes, "all",
+          "dump-ir: run the pass pipeline up to and including this pass ('none': the IR as "
+          "lowered; 'all': every pass)");
 ABSL_FLAG(std::vector<std::string>, imports_in, {},
           "module-table: the per-module import lists (comma-separated files)");
 
@@ -171,6 +180,56 @@ int RunDumpScopes(const std::vector<std::string>& arguments) {
   return 0;
 }
 
+// A label for a scope in dump-ir's output: its qualified name as CPython forms it.
+std::string ScopeLabel(const sema::Scope* scope) {
+  if (scope->kind == sema::ScopeKind::kModule) return "<module>";
+  std::string name = scope->is_lambda || scope->is_comprehension ? "<" + scope->name + ">" : scope->name;
+  const sema::Scope* parent = scope->parent;
+  if (parent == nullptr || parent->kind == sema::ScopeKind::kModule) return name;
+  std::string outer = ScopeLabel(parent);
+  if (parent->kind == sema::ScopeKind::kClass || scope->is_comprehension) return outer + "." + name;
+  return outer + ".<locals>." + name;
+}
+
+int RunDumpIr(const std::vector<std::string>& arguments) {
+  if (arguments.size() != 1) {
+    std::fprintf(stderr, "usage: kilnc dump-ir [--passes=all|none|PASS] FILE\n");
+    return 2;
+  }
+  std::string passes = absl::GetFlag(FLAGS_passes);
+  bool known = passes == "all" || passes == "none";
+  for (const opt::Pass& pass : opt::Pipeline()) known = known || passes == pass.name;
+  if (!known) {
+    std::fprintf(stderr, "kilnc: unknown pass '%s'\n", passes.c_str());
+    return 2;
+  }
+  Analysed analysed;
+  if (!ParseAndAnalyse(arguments[0], &analysed)) return 1;
+  std::string out;
+  for (const auto& scope : analysed.scopes.all()) {
+    if (scope->kind != sema::ScopeKind::kFunction) continue;
+    std::string label = ScopeLabel(scope.get());
+    absl::StatusOr<ir::Function> function = lower::LowerFunction(scope.get(), analysed.scopes, label);
+    if (!function.ok()) {
+      absl::StrAppend(&out, "; ", label, " (line ", scope->line, "): on the direct path: ",
+                      function.status().message(), "\n\n");
+      continue;
+    }
+    if (passes != "none") {
+      opt::PipelineOptions options;
+      options.verify = true;
+      options.stop_after = passes == "all" ? "" : passes;
+      if (absl::Status status = opt::RunPipeline(*function, options); !status.ok()) {
+        std::fprintf(stderr, "kilnc: internal error in Kiln IR: %s\n", std::string(status.message()).c_str());
+        return 1;
+      }
+    }
+    absl::StrAppend(&out, ir::Print(*function), "\n");
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return 0;
+}
+
 int RunCheck(const std::vector<std::string>& arguments) {
   if (arguments.empty()) {
     std::fprintf(stderr, "usage: kilnc check FILE...\n");
@@ -200,6 +259,7 @@ int RunCompile(const std::vector<std::string>& arguments) {
   info.filename = absl::GetFlag(FLAGS_filename).empty() ? path : absl::GetFlag(FLAGS_filename);
   info.is_package = absl::GetFlag(FLAGS_package);
   if (absl::GetFlag(FLAGS_embed_source)) info.embedded_source = analysed.source;
+  info.use_kir = absl::GetFlag(FLAGS_kir);
   codegen::CodegenResult result = codegen::GenerateModule(analysed.module, analysed.scopes, info);
   if (result.error) {
     std::string line_text = SourceLine(analysed.source, result.error->line);
@@ -300,6 +360,7 @@ const std::vector<Subcommand>& Subcommands() {
       {"dump-tokens", "print a file's tokens, like python3.11 -m tokenize", RunDumpTokens},
       {"dump-ast", "print ast.dump(ast.parse(src), include_attributes=True)", RunDumpAst},
       {"dump-scopes", "print the scopes and names of a file, like symtable", RunDumpScopes},
+      {"dump-ir", "print the Kiln IR of a file's functions, after the passes", RunDumpIr},
       {"version", "print kilnc's version", RunVersion},
   };
   return *kSubcommands;

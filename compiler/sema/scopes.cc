@@ -998,4 +998,22 @@ std::string DumpScopes(const ScopeTree& tree) {
   return out;
 }
 
+LocalsPlus LocalsPlusOf(const Scope* scope) {
+  LocalsPlus names;
+  if (scope->kind == ScopeKind::kFunction) {
+    names.variables = scope->parameters;
+    for (const Symbol& symbol : scope->symbols) {
+      if (symbol.scope == NameScope::kLocal &&
+          std::find(names.variables.begin(), names.variables.end(), symbol.name) ==
+              names.variables.end()) {
+        names.variables.push_back(symbol.name);
+      }
+    }
+  }
+  names.cells = scope->NamesWithScope(NameScope::kCell);
+  if (scope->kind == ScopeKind::kClass && scope->needs_class_closure) names.cells = {"__class__"};
+  names.free = scope->NamesWithScope(NameScope::kFree);
+  return names;
+}
+
 }  // namespace kiln::sema

@@ -116,6 +116,15 @@ class ScopeTree {
 // `__x` inside class `_C` becomes `_C__x` (not for dunder names or names with a dot).
 std::string MangleName(const std::string& private_name, std::string_view name);
 
+// A function scope's co_varnames (parameters, then the other locals), co_cellvars and
+// co_freevars: the order of its frame's locals (a parameter that is a cell is in both
+// `variables` and `cells`, at its parameter's place). A class scope has its __class__
+// cell (when its methods need it) and its free variables.
+struct LocalsPlus {
+  std::vector<std::string> variables, cells, free;
+};
+LocalsPlus LocalsPlusOf(const Scope* scope);
+
 // Analyzes `module` (an ast::Module). Returns the first error CPython's symtable would
 // report (its future-import checks included); else the first of the code generator's
 // errors that Kiln checks here ('return'/'yield' outside function, 'break'/'continue'

@@ -1,0 +1,66 @@
+// Emitters of terminators: jumps (with the target's parameters), branches, the
+// iteration step, return and raise.
+#include "absl/strings/str_cat.h"
+#include "compiler/codegen/emitter.h"
+
+namespace kiln::codegen {
+
+void FunctionEmitter::EmitJump(const ir::Instr& instr) {
+  const std::vector<ir::ValueId>& params = f_.blocks[instr.targets[0]].params;
+  if (params.size() == 1) {
+    Line(absl::StrCat(V(params[0]), " = ", V(instr.operands[0]), ";"));
+  } else if (!params.empty()) {
+    // All arguments are read before any parameter is written.
+    std::string copies = "{ ";
+    for (size_t i = 0; i < params.size(); ++i) {
+      absl::StrAppend(&copies, "PyObject* a", i, " = ", V(instr.operands[i]), "; ");
+    }
+    for (size_t i = 0; i < params.size(); ++i) absl::StrAppend(&copies, V(params[i]), " = a", i, "; ");
+    Line(copies + "}");
+  }
+  Goto(instr.targets[0]);
+}
+
+void FunctionEmitter::EmitBranch(const ir::Instr& instr) {
+  std::string condition = V(instr.operands[0]);
+  ir::BlockId if_true = instr.targets[0], if_false = instr.targets[1];
+  if (if_true == next_block_) {
+    labels_.insert(if_false);
+    Line(absl::StrCat("if (!(", condition, ")) goto b", if_false, ";"));
+  } else {
+    labels_.insert(if_true);
+    Line(absl::StrCat("if (", condition, ") goto b", if_true, ";"));
+    Goto(if_false);
+  }
+}
+
+void FunctionEmitter::EmitIterNext(const ir::Instr& instr) {
+  labels_.insert(instr.targets[1]);
+  Line(absl::StrCat("{ const int status = kiln::IterNext(", V(instr.operands[0]), ", &", Result(instr), ");"));
+  Line(absl::StrCat("  if (status < 0) ", ErrorExit(instr)));
+  Line(absl::StrCat("  if (status == 0) goto b", instr.targets[1], "; }"));
+  Goto(instr.targets[0]);
+}
+
+void FunctionEmitter::EmitReturn(const ir::Instr& instr) {
+  Line(absl::StrCat("retval = ", V(instr.operands[0]), ";"));
+  Line("goto done;");
+}
+
+void FunctionEmitter::EmitRaise(const ir::Instr& instr) {
+  AlwaysRaise(instr, absl::StrCat("kiln::Raise(", V(instr.operands[0]), ", ",
+                                  instr.operands.size() > 1 ? V(instr.operands[1]) : "nullptr", ")"),
+              /*add_traceback=*/true);
+}
+
+void FunctionEmitter::EmitReRaise(const ir::Instr& instr) {
+  AlwaysRaise(instr, "kiln::ReRaise()", /*add_traceback=*/false);
+}
+
+void FunctionEmitter::EmitRaiseAssertion(const ir::Instr& instr) {
+  AlwaysRaise(instr, absl::StrCat("kiln::RaiseAssertion(", instr.operands.empty() ? "nullptr" : V(instr.operands[0]),
+                                  ")"),
+              /*add_traceback=*/true);
+}
+
+}  // namespace kiln::codegen

@@ -1,0 +1,75 @@
+// The emitter of one KIR function (internal to compiler/codegen; see kir_function.h).
+#ifndef KILN_COMPILER_CODEGEN_EMITTER_H_
+#define KILN_COMPILER_CODEGEN_EMITTER_H_
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "compiler/codegen/module_context.h"
+#include "compiler/ir/ir.h"
+
+namespace kiln::codegen {
+
+class FunctionEmitter {
+ public:
+  FunctionEmitter(const ir::Function& function, std::string c_name, ModuleContext& module)
+      : f_(function), c_name_(std::move(c_name)), module_(module) {}
+  std::string Run();
+
+ private:
+  // One emit function per op (defined in the emit_*.cc file of its group).
+#define KIR_OP(name, result, failure, operands, immediate, terminator) \
+  void Emit##name(const ir::Instr& instr);
+#include "compiler/ir/ops.def"
+#undef KIR_OP
+  void Dispatch(const ir::Instr& instr);
+
+  // --- values ---
+  // The C expression of a value: a variable, or for values that need none a constant
+  // (k[3], Py_None, 1), a frame slot (s[2]) or an expression of other values.
+  std::string V(ir::ValueId value) const;
+  std::string Args(const std::vector<ir::ValueId>& values, size_t from = 0) const;
+  bool Inline(ir::ValueId value) const;
+  std::string Result(const ir::Instr& instr) const { return V(instr.result()); }
+  std::string Slot(int64_t slot) const { return "s[" + std::to_string(slot) + "]"; }
+  std::string SlotName(int64_t slot);  // the interned name of a slot's variable
+  std::string Name(const std::string& name) { return module_.constants().Name(name); }
+
+  // --- lines ---
+  void Line(const std::string& text) { out_ += "  " + text + "\n"; }
+
+  // --- errors ---
+  // Releases of `instr`'s error edge, minus those hoisted before its check.
+  std::string Cleanup(const ir::Instr& instr) const;
+  std::string ErrorExit(const ir::Instr& instr, const std::string& before = "");
+  // The DecRefs right after `instr` that its error edge also does: emitted once, before
+  // the check (Hoisted()), and left out of the edge.
+  std::string Hoisted();
+  // `result = call;` then the check that it is not NULL.
+  void NullCheck(const ir::Instr& instr, const std::string& call, const std::string& before = "");
+  // The check of a status call (below 0: error).
+  void StatusCheck(const ir::Instr& instr, const std::string& call, const std::string& before = "");
+  // An op that always raises: `raise_call` then the error exit.
+  void AlwaysRaise(const ir::Instr& instr, const std::string& raise_call, bool add_traceback);
+  void Goto(ir::BlockId target);
+  std::string DecRefText(ir::ValueId value) const;
+
+  const ir::Function& f_;
+  std::string c_name_;
+  ModuleContext& module_;
+  std::string out_;
+  std::map<ir::ValueId, const ir::Instr*> definition_;
+  std::set<ir::ValueId> hoisted_;          // DecRefs done before the current check
+  std::set<const ir::Instr*> skip_;        // DecRefs already emitted (hoisted)
+  std::vector<const ir::Instr*> pending_decrefs_;  // candidates after the current instr
+  ir::BlockId next_block_ = ir::kNoBlock;  // the block emitted after the current one
+  std::set<ir::BlockId> labels_;          // blocks jumped to
+  bool uses_error_ = false;
+  bool uses_unwind_ = false;
+};
+
+}  // namespace kiln::codegen
+
+#endif  // KILN_COMPILER_CODEGEN_EMITTER_H_

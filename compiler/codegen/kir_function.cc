@@ -1,0 +1,268 @@
+// The frame of a KIR function in C++: its entry (argument binding into the frame,
+// cells, the closure), its values as C variables, its blocks as labels, its exits.
+#include "compiler/codegen/kir_function.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "compiler/codegen/emitter.h"
+
+namespace kiln::codegen {
+
+std::string FunctionEmitter::SlotName(int64_t slot) { return Name(f_.slot_names[slot]); }
+
+bool FunctionEmitter::Inline(ir::ValueId value) const {
+  auto it = definition_.find(value);
+  if (it == definition_.end()) return false;  // a block parameter or an IterNext item
+  switch (it->second->op) {
+    case ir::Op::kConstant:
+    case ir::Op::kCIntConstant:
+    case ir::Op::kCellObject:
+    case ir::Op::kBoolObject:
+    case ir::Op::kNot:
+      return true;
+    case ir::Op::kLoadLocal:
+      // Read from its slot where it is used, unless the value must outlive a store to
+      // the slot (the reference-count pass made it owned).
+      return !f_.values[value].owned;
+    default:
+      return false;
+  }
+}
+
+std::string FunctionEmitter::V(ir::ValueId value) const {
+  if (!Inline(value)) return absl::StrCat("v", value);
+  const ir::Instr& instr = *definition_.at(value);
+  switch (instr.op) {
+    case ir::Op::kConstant: {
+      if (instr.extra == 1) return module_.constants().Name(std::string(instr.constant.text));
+      return module_.constants().Of(instr.constant);
+    }
+    case ir::Op::kCIntConstant:
+      return absl::StrCat(instr.number);
+    case ir::Op::kCellObject:
+    case ir::Op::kLoadLocal:
+      return Slot(instr.number);
+    case ir::Op::kBoolObject:
+      return absl::StrCat("(", V(instr.operands[0]), " ? Py_True : Py_False)");
+    case ir::Op::kNot:
+      return absl::StrCat("!", V(instr.operands[0]));
+    default:
+      return absl::StrCat("v", value);
+  }
+}
+
+std::string FunctionEmitter::Args(const std::vector<ir::ValueId>& values, size_t from) const {
+  std::vector<std::string> parts;
+  for (size_t i = from; i < values.size(); ++i) parts.push_back(V(values[i]));
+  return absl::StrJoin(parts, ", ");
+}
+
+std::string FunctionEmitter::DecRefText(ir::ValueId value) const {
+  if (f_.values[value].repr == ir::Repr::kMethod) {
+    return absl::StrCat("Py_DECREF(", V(value), "[0]); Py_XDECREF(", V(value), "[1]);");
+  }
+  return absl::StrCat("Py_DECREF(", V(value), ");");
+}
+
+std::string FunctionEmitter::Hoisted() {
+  std::string text;
+  for (const ir::Instr* decref : pending_decrefs_) {
+    ir::ValueId value = decref->operands[0];
+    if (hoisted_.count(value)) break;
+    hoisted_.insert(value);
+    skip_.insert(decref);
+    absl::StrAppend(&text, DecRefText(value), " ");
+  }
+  pending_decrefs_.clear();
+  return text;
+}
+
+std::string FunctionEmitter::Cleanup(const ir::Instr& instr) const {
+  std::string text;
+  for (ir::ValueId value : instr.error_cleanup) {
+    if (!hoisted_.count(value)) absl::StrAppend(&text, DecRefText(value), " ");
+  }
+  return text;
+}
+
+std::string FunctionEmitter::ErrorExit(const ir::Instr& instr, const std::string& before) {
+  uses_error_ = true;
+  return absl::StrCat("{ ", before, before.empty() ? "" : " ", Cleanup(instr), "kline = ", instr.site,
+                      "; goto error; }");
+}
+
+void FunctionEmitter::NullCheck(const ir::Instr& instr, const std::string& call,
+                                const std::string& before) {
+  Line(absl::StrCat(Result(instr), " = ", call, ";"));
+  std::string hoisted = Hoisted();
+  if (!hoisted.empty()) Line(hoisted);
+  Line(absl::StrCat("if (!", Result(instr), ") ", ErrorExit(instr, before)));
+}
+
+void FunctionEmitter::StatusCheck(const ir::Instr& instr, const std::string& call,
+                                  const std::string& before) {
+  std::string hoisted = Hoisted();
+  if (hoisted.empty()) {
+    Line(absl::StrCat("if (", call, " < 0) ", ErrorExit(instr, before)));
+    return;
+  }
+  Line(absl::StrCat("{ const int status = ", call, "; ", hoisted, "if (status < 0) ",
+                    ErrorExit(instr, before), " }"));
+}
+
+void FunctionEmitter::AlwaysRaise(const ir::Instr& instr, const std::string& raise_call,
+                                  bool add_traceback) {
+  Line(raise_call + ";");
+  if (add_traceback) {
+    uses_error_ = true;
+    Line(absl::StrCat(Cleanup(instr), "kline = ", instr.site, "; goto error;"));
+  } else {
+    uses_unwind_ = true;
+    Line(absl::StrCat(Cleanup(instr), "goto unwind;"));
+  }
+}
+
+void FunctionEmitter::Goto(ir::BlockId target) {
+  if (target == next_block_) return;
+  labels_.insert(target);
+  Line(absl::StrCat("goto b", target, ";"));
+}
+
+void FunctionEmitter::Dispatch(const ir::Instr& instr) {
+  switch (instr.op) {
+#define KIR_OP(name, result, failure, operands, immediate, terminator) \
+  case ir::Op::k##name:                                                \
+    Emit##name(instr);                                                 \
+    return;
+#include "compiler/ir/ops.def"
+#undef KIR_OP
+  }
+}
+
+std::string FunctionEmitter::Run() {
+  for (const ir::Block& block : f_.blocks) {
+    for (const ir::Instr& instr : block.instrs) {
+      if (instr.op == ir::Op::kIterNext) continue;  // its item is defined on an edge
+      for (ir::ValueId result : instr.results) definition_[result] = &instr;
+    }
+  }
+  // The body first: emitting it asks the module for constants and nested functions.
+  for (size_t index = 0; index < f_.blocks.size(); ++index) {
+    const ir::Block& block = f_.blocks[index];
+    next_block_ = index + 1 < f_.blocks.size() ? f_.blocks[index + 1].id : ir::kNoBlock;
+    out_ += absl::StrCat("\x01", block.id, "\n");  // the block's label, if it is jumped to
+    for (size_t i = 0; i < block.instrs.size(); ++i) {
+      const ir::Instr& instr = block.instrs[i];
+      if (skip_.count(&instr)) continue;
+      pending_decrefs_.clear();
+      hoisted_.clear();
+      if (instr.error_edge && !instr.info().terminator) {
+        for (size_t j = i + 1; j < block.instrs.size() && block.instrs[j].op == ir::Op::kDecRef; ++j) {
+          ir::ValueId value = block.instrs[j].operands[0];
+          bool released_on_error = false;
+          for (ir::ValueId cleaned : instr.error_cleanup) released_on_error |= cleaned == value;
+          if (!released_on_error) break;
+          pending_decrefs_.push_back(&block.instrs[j]);
+        }
+      }
+      Dispatch(instr);
+    }
+  }
+  std::string body;
+  for (absl::string_view line : absl::StrSplit(out_, '\n', absl::SkipEmpty())) {
+    if (line[0] == '\x01') {
+      int id = std::stoi(std::string(line.substr(1)));
+      if (labels_.count(id)) absl::StrAppend(&body, "b", id, ":;\n");
+      continue;
+    }
+    absl::StrAppend(&body, line, "\n");
+  }
+  out_.clear();
+
+  // The variables: every value that is not an inline expression.
+  std::vector<std::string> declarations;
+  auto declare = [&](ir::ValueId value) {
+    if (Inline(value)) return;
+    switch (f_.values[value].repr) {
+      case ir::Repr::kMethod:
+        declarations.push_back(absl::StrCat("PyObject* v", value, "[2] = {nullptr, nullptr};"));
+        break;
+      case ir::Repr::kCInt:
+      case ir::Repr::kBool:
+        declarations.push_back(absl::StrCat("int v", value, " = 0;"));
+        break;
+      case ir::Repr::kInt64:
+        declarations.push_back(absl::StrCat("int64_t v", value, " = 0;"));
+        break;
+      case ir::Repr::kDouble:
+        declarations.push_back(absl::StrCat("double v", value, " = 0.0;"));
+        break;
+      case ir::Repr::kObject:
+        declarations.push_back(absl::StrCat("PyObject* v", value, " = nullptr;"));
+        break;
+    }
+  };
+  for (const ir::Block& block : f_.blocks) {
+    for (ir::ValueId param : block.params) declare(param);
+    for (const ir::Instr& instr : block.instrs) {
+      for (ir::ValueId result : instr.results) declare(result);
+    }
+  }
+
+  const std::string code = module_.constants().Code(module_.SpecName(c_name_));
+  const ir::Entry& entry = f_.entry;
+  std::string out = absl::StrCat("// ", f_.name, " (line ", f_.line, "; Kiln IR)\n");
+  absl::StrAppend(&out, "PyObject* ", c_name_,
+                  "(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames) {\n");
+  // A function whose __code__ was replaced runs its new code (unless that is a copy of
+  // this code, made by code.replace()).
+  absl::StrAppend(&out, "  if (((PyFunctionObject*)func)->func_code != ", code,
+                  " && kiln::CompiledEntry(((PyFunctionObject*)func)->func_code) != &", c_name_,
+                  ") return kiln::CallReplacedCode(func, args, nargsf, kwnames);\n");
+  // The frame comes first: the locals live in it.
+  absl::StrAppend(&out, "  PyObject* const code = kiln::CodeToRun(func, ", code, ");\n",
+                  "  kiln::ActiveFrame kf(func, code, ((PyFunctionObject*)func)->func_globals, nullptr);\n",
+                  "  if (!kf.ok()) return nullptr;\n  PyObject** const s = kf.slots();\n");
+  if (entry.fast_positional) {
+    absl::StrAppend(&out, "  if (kwnames == nullptr && PyVectorcall_NARGS(nargsf) == ",
+                    entry.positional_count, ") {\n");
+    for (int i = 0; i < entry.positional_count; ++i) {
+      absl::StrAppend(&out, "    s[", i, "] = Py_NewRef(args[", i, "]);\n");
+    }
+    absl::StrAppend(&out, "  } else ");
+  } else {
+    absl::StrAppend(&out, "  ");
+  }
+  absl::StrAppend(&out, "if (kiln::BindArguments(func, args, nargsf, kwnames, s) < 0) return nullptr;\n");
+  // Cells for captured parameters keep the argument value.
+  for (int slot : entry.cell_slots) {
+    absl::StrAppend(&out, "  { PyObject* value = s[", slot, "]; s[", slot,
+                    "] = PyCell_New(value); Py_XDECREF(value); }\n");
+  }
+  for (size_t i = 0; i < entry.free_slots.size(); ++i) {
+    absl::StrAppend(&out, "  s[", entry.free_slots[i],
+                    "] = Py_NewRef(PyTuple_GET_ITEM(((PyFunctionObject*)func)->func_closure, ", i, "));\n");
+  }
+  absl::StrAppend(&out, "  PyObject* globals = ((PyFunctionObject*)func)->func_globals;\n",
+                  "  PyObject* builtins = ((PyFunctionObject*)func)->func_builtins;\n",
+                  "  (void)builtins;\n  int kline = 0;\n  (void)kline;\n  PyObject* retval = nullptr;\n",
+                  "  if (Py_EnterRecursiveCall(\"\")) return nullptr;\n");
+  for (const std::string& declaration : declarations) absl::StrAppend(&out, "  ", declaration, "\n");
+  absl::StrAppend(&out, body);
+  if (uses_error_) {
+    // The error exit: the traceback entry of this frame at the failed site.
+    absl::StrAppend(&out, "error:\n  kiln::AddTraceback(code, globals, kline);\n");
+  }
+  if (uses_unwind_) absl::StrAppend(&out, "unwind:\n");
+  if (uses_error_ || uses_unwind_) absl::StrAppend(&out, "  retval = nullptr;\n");
+  absl::StrAppend(&out, "done:\n  Py_LeaveRecursiveCall();\n  return retval;\n}\n");
+  return out;
+}
+
+std::string EmitKirFunction(const ir::Function& function, const std::string& c_name,
+                            ModuleContext& module) {
+  return FunctionEmitter(function, c_name, module).Run();
+}
+
+}  // namespace kiln::codegen

@@ -1,0 +1,72 @@
+#include "compiler/lower/builder.h"
+
+namespace kiln::lower {
+
+bool Builder::Terminated() const {
+  const ir::Block& block = function_->blocks[current_];
+  return !block.instrs.empty() && block.terminator().info().terminator;
+}
+
+ir::Instr& Builder::Append(ir::Op op, std::vector<ir::ValueId> operands, const ast::Node* site,
+                           int results) {
+  if (Terminated()) current_ = function_->NewBlock();
+  ir::Instr instr{op};
+  instr.operands = std::move(operands);
+  instr.site = function_->Site(site);
+  instr.handler = handler_;
+  const ir::OpInfo& info = instr.info();
+  int count = info.result == ir::ResultKind::kVoid    ? 0
+              : info.result == ir::ResultKind::kMulti ? results
+                                                      : 1;
+  for (int i = 0; i < count; ++i) {
+    ir::Repr repr = info.result == ir::ResultKind::kCInt     ? ir::Repr::kCInt
+                    : info.result == ir::ResultKind::kMethod ? ir::Repr::kMethod
+                                                             : ir::Repr::kObject;
+    bool owned = info.result == ir::ResultKind::kNew || info.result == ir::ResultKind::kMethod ||
+                 info.result == ir::ResultKind::kMulti;
+    instr.results.push_back(function_->NewValue(repr, owned));
+  }
+  std::vector<ir::Instr>& instrs = function_->blocks[current_].instrs;
+  instrs.push_back(std::move(instr));
+  return instrs.back();
+}
+
+ir::ValueId Builder::Constant(const ast::ConstantValue& value) {
+  ir::Instr& instr = Append(ir::Op::kConstant);
+  instr.constant = value;
+  return instr.result();
+}
+
+ir::ValueId Builder::None() { return Constant(ast::ConstantValue{}); }
+
+ir::ValueId Builder::Text(std::string_view utf8) {
+  ast::ConstantValue value;
+  value.type = ast::ConstantValue::Type::kStr;
+  value.text = utf8;
+  return Constant(value);
+}
+
+ir::ValueId Builder::Name(std::string_view utf8) {
+  ast::ConstantValue value;
+  value.type = ast::ConstantValue::Type::kStr;
+  value.text = utf8;
+  ir::Instr& instr = Append(ir::Op::kConstant);
+  instr.constant = value;
+  instr.extra = 1;  // interned
+  return instr.result();
+}
+
+void Builder::Jump(ir::BlockId target, std::vector<ir::ValueId> arguments) {
+  Append(ir::Op::kJump, std::move(arguments)).targets = {target};
+}
+
+void Builder::Branch(ir::ValueId condition, ir::BlockId if_true, ir::BlockId if_false) {
+  Append(ir::Op::kBranch, {condition}).targets = {if_true, if_false};
+}
+
+void Builder::SetSite(const ast::Node* node) {
+  ir::Instr& instr = Append(ir::Op::kSetSite);
+  instr.number = function_->Site(node);
+}
+
+}  // namespace kiln::lower

@@ -1,0 +1,71 @@
+// Calls: f(a, k=v) through vectorcall, obj.m(...) without a bound method (as
+// LOAD_METHOD), and calls with *args/**kwargs through a list and a dict.
+#include "compiler/lower/lowerer.h"
+
+namespace kiln::lower {
+
+ValueId FunctionLowerer::Call(const ast::Call* node) {
+  bool simple = true;
+  for (Node* argument : node->args) simple = simple && !argument->As<ast::Starred>();
+  for (Node* keyword : node->keywords) simple = simple && keyword->As<ast::Keyword>()->arg.data();
+  if (const auto* name = node->func->As<ast::Name>();
+      name && name->id == "super" && node->args.size == 0 && node->keywords.size == 0) {
+    Unsupported(node, "zero-argument super()");
+    return b_.None();
+  }
+  if (!simple) return CallWithLists(node);
+
+  std::vector<std::string> keywords;
+  for (Node* keyword : node->keywords) keywords.emplace_back(keyword->As<ast::Keyword>()->arg);
+  std::vector<ValueId> operands;
+  Op op = Op::kCall;
+  if (const auto* attribute = node->func->As<ast::Attribute>()) {
+    // The method is looked up before the arguments are evaluated; a failed lookup is
+    // reported at the attribute, as CPython does.
+    ValueId object = Expr(attribute->value);
+    ir::Instr& load = b_.Append(Op::kLoadMethod, {object}, attribute);
+    load.name = Mangle(attribute->attr);
+    operands.push_back(load.result());
+    op = Op::kCallMethod;
+  } else {
+    operands.push_back(Expr(node->func));
+  }
+  for (Node* argument : node->args) operands.push_back(Expr(argument));
+  for (Node* keyword : node->keywords) operands.push_back(Expr(keyword->As<ast::Keyword>()->value));
+  ir::Instr& call = b_.Append(op, std::move(operands), node);
+  call.number = node->args.size;
+  call.keywords = std::move(keywords);
+  return call.result();
+}
+
+ValueId FunctionLowerer::CallWithLists(const ast::Call* node) {
+  ValueId function = Expr(node->func);
+  ValueId positional = b_.Value(Op::kNewList, {}, node);
+  // CPython reports argument errors at the whole call.
+  for (Node* argument : node->args) {
+    if (const auto* starred = argument->As<ast::Starred>()) {
+      b_.Append(Op::kExtendCallArgs, {positional, Expr(starred->value), function}, node);
+    } else {
+      b_.Append(Op::kListAppend, {positional, Expr(argument)}, node);
+    }
+  }
+  std::vector<ValueId> operands = {function, positional};
+  if (node->keywords.size > 0) {
+    ir::Instr& make = b_.Append(Op::kNewDict, {}, node);
+    make.number = 0;
+    ValueId keywords = make.result();
+    for (Node* keyword_node : node->keywords) {
+      const auto* keyword = keyword_node->As<ast::Keyword>();
+      ValueId value = Expr(keyword->value);
+      if (keyword->arg.data() == nullptr) {
+        b_.Append(Op::kMergeCallKwargs, {keywords, value, function}, node);
+      } else {
+        b_.Append(Op::kAddCallKeyword, {keywords, value, function}, node).name = std::string(keyword->arg);
+      }
+    }
+    operands.push_back(keywords);
+  }
+  return b_.Value(Op::kCallWithLists, std::move(operands), node);
+}
+
+}  // namespace kiln::lower

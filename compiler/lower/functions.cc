@@ -1,0 +1,144 @@
+// Functions made inside the function being lowered: lambdas and comprehensions (a
+// comprehension is a function made and called at once with the outermost iterator).
+// Their bodies are compiled on their own (the code generator asks for each child).
+#include "compiler/lower/lowerer.h"
+
+namespace kiln::lower {
+
+using ast::Kind;
+
+namespace {
+
+// Which optional operands MakeFunction has, in this order (Instr::extra).
+enum MakeFunctionParts {
+  kDefaults = 1, kKeywordDefaults = 2, kAnnotations = 4, kClosure = 8, kDoc = 16
+};
+
+}  // namespace
+
+ValueId FunctionLowerer::MakeFunction(const Node* node, const sema::Scope* child,
+                                      const std::string& qualname) {
+  const ast::Arguments* arguments = nullptr;
+  const Node* returns = nullptr;
+  const ast::NodeList* body = nullptr;
+  if (const auto* def = node->As<ast::FunctionDef>()) {
+    arguments = def->args->As<ast::Arguments>();
+    returns = def->returns;
+    body = &def->body;
+  } else if (const auto* lambda = node->As<ast::Lambda>()) {
+    arguments = lambda->args->As<ast::Arguments>();
+  }
+  std::vector<ValueId> operands;
+  int parts = 0;
+  if (arguments && arguments->defaults.size > 0) {
+    operands.push_back(Sequence(arguments->defaults, Kind::kTuple, node));
+    parts |= kDefaults;
+  }
+  if (arguments) {
+    bool any = false;
+    for (Node* value : arguments->kw_defaults) any = any || value != nullptr;
+    if (any) {
+      ValueId defaults = b_.Value(Op::kNewDict, {}, node);
+      for (uint32_t i = 0; i < arguments->kwonlyargs.size; ++i) {
+        if (arguments->kw_defaults[i] == nullptr) continue;
+        ValueId value = Expr(arguments->kw_defaults[i]);
+        std::string* name = &function_->strings.emplace_back(
+            Mangle(arguments->kwonlyargs[i]->As<ast::Arg>()->arg));
+        b_.Append(Op::kDictSetItem, {defaults, b_.Name(*name), value}, node);
+      }
+      operands.push_back(defaults);
+      parts |= kKeywordDefaults;
+    }
+    // Annotations, evaluated now, in parameter order, then 'return'.
+    std::vector<std::pair<std::string, const Node*>> items;
+    auto add = [&](const ast::NodeList& list) {
+      for (Node* arg_node : list) {
+        const auto* arg = arg_node->As<ast::Arg>();
+        if (arg->annotation) items.push_back({Mangle(arg->arg), arg->annotation});
+      }
+    };
+    add(arguments->posonlyargs);
+    add(arguments->args);
+    if (arguments->vararg && arguments->vararg->As<ast::Arg>()->annotation) {
+      items.push_back({Mangle(arguments->vararg->As<ast::Arg>()->arg),
+                       arguments->vararg->As<ast::Arg>()->annotation});
+    }
+    add(arguments->kwonlyargs);
+    if (arguments->kwarg && arguments->kwarg->As<ast::Arg>()->annotation) {
+      items.push_back({Mangle(arguments->kwarg->As<ast::Arg>()->arg),
+                       arguments->kwarg->As<ast::Arg>()->annotation});
+    }
+    if (returns) items.push_back({"return", returns});
+    if (!items.empty()) {
+      if (scopes_.future_annotations()) {
+        Unsupported(node, "annotations under from __future__ import annotations");
+        return b_.None();
+      }
+      ValueId annotations = b_.Value(Op::kNewDict, {}, node);
+      for (const auto& [name, expression] : items) {
+        ValueId value = Expr(expression);
+        std::string* key = &function_->strings.emplace_back(name);
+        b_.Append(Op::kDictSetItem, {annotations, b_.Name(*key), value}, node);
+      }
+      operands.push_back(annotations);
+      parts |= kAnnotations;
+    }
+  }
+  // The closure: the cells of the child's free variables, in co_freevars order.
+  std::vector<std::string> free_names = child->NamesWithScope(sema::NameScope::kFree);
+  if (!free_names.empty()) {
+    std::vector<ValueId> cells;
+    for (const std::string& name : free_names) {
+      int slot = SlotOf(name);
+      if (slot < 0) {
+        Unsupported(node, "a free variable without a cell");
+        return b_.None();
+      }
+      ir::Instr& cell = b_.Append(Op::kCellObject);
+      cell.number = slot;
+      cells.push_back(cell.result());
+    }
+    operands.push_back(b_.Value(Op::kBuildTuple, std::move(cells), node));
+    parts |= kClosure;
+  }
+  if (body && body->size > 0) {
+    if (const auto* expr = (*body)[0]->As<ast::Expr>()) {
+      if (const auto* constant = expr->value->As<ast::Constant>();
+          constant && constant->value.type == ast::ConstantValue::Type::kStr) {
+        operands.push_back(b_.Constant(constant->value));
+        parts |= kDoc;
+      }
+    }
+  }
+  ir::Instr& make = b_.Append(Op::kMakeFunction, std::move(operands), node);
+  make.scope = child;
+  make.label = qualname;
+  make.extra = parts;
+  return make.result();
+}
+
+ValueId FunctionLowerer::Comprehension(const Node* node) {
+  const sema::Scope* child = scopes_.ScopeOf(node);
+  const char* name = node->node_kind == Kind::kListComp   ? "<listcomp>"
+                     : node->node_kind == Kind::kSetComp  ? "<setcomp>"
+                     : node->node_kind == Kind::kDictComp ? "<dictcomp>"
+                                                          : "<genexpr>";
+  const ast::NodeList* generators = nullptr;
+  if (const auto* c = node->As<ast::ListComp>()) generators = &c->generators;
+  if (const auto* c = node->As<ast::SetComp>()) generators = &c->generators;
+  if (const auto* c = node->As<ast::DictComp>()) generators = &c->generators;
+  if (const auto* c = node->As<ast::GeneratorExp>()) generators = &c->generators;
+  const auto* outermost = (*generators)[0]->As<ast::Comprehension>();
+  if (child->is_coroutine || outermost->is_async) {
+    Unsupported(node, "asynchronous comprehension");
+    return b_.None();
+  }
+  ValueId function = MakeFunction(node, child, Qualname(name));
+  ValueId iterable = Expr(outermost->iter);
+  ValueId iterator = b_.Value(Op::kGetIter, {iterable}, node);
+  ir::Instr& call = b_.Append(Op::kCall, {function, iterator}, node);
+  call.number = 1;
+  return call.result();
+}
+
+}  // namespace kiln::lower

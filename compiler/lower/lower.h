@@ -1,0 +1,31 @@
+// Lowering: the AST of one function scope, with its scopes, to Kiln IR.
+//
+// One file per construct group (names, expressions, calls, displays, statements,
+// functions and comprehensions), all appending through one Builder. Compound constructs
+// are desugared into the small core of ops.def here: a `for` loop is GetIter plus an
+// IterNext loop, augmented assignment a load, an in-place operator and a store, a
+// comprehension a function made and called with the iterator.
+//
+// What the lowering does not handle yet (try, with, yield, await, match, imports,
+// classes and nested defs inside the function) gives an Unimplemented status naming
+// the construct; the code generator then compiles that function on its direct path.
+//
+//   absl::StatusOr<ir::Function> kir = lower::LowerFunction(scope, scopes, "C.method");
+#ifndef KILN_COMPILER_LOWER_LOWER_H_
+#define KILN_COMPILER_LOWER_LOWER_H_
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "compiler/ir/ir.h"
+#include "compiler/sema/scopes.h"
+
+namespace kiln::lower {
+
+// `scope` is a function scope (def, async def or lambda); `qualname` its __qualname__.
+absl::StatusOr<ir::Function> LowerFunction(const sema::Scope* scope, const sema::ScopeTree& scopes,
+                                           const std::string& qualname);
+
+}  // namespace kiln::lower
+
+#endif  // KILN_COMPILER_LOWER_LOWER_H_

@@ -1,0 +1,98 @@
+// The lowering of one function (internal to compiler/lower): its methods are defined
+// in the file of their construct group.
+#ifndef KILN_COMPILER_LOWER_LOWERER_H_
+#define KILN_COMPILER_LOWER_LOWERER_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "compiler/ast/ast.h"
+#include "compiler/ir/ir.h"
+#include "compiler/lower/builder.h"
+#include "compiler/lower/control.h"
+#include "compiler/sema/scopes.h"
+
+namespace kiln::lower {
+
+using ast::Node;
+using ir::BlockId;
+using ir::Op;
+using ir::ValueId;
+
+class FunctionLowerer {
+ public:
+  FunctionLowerer(const sema::Scope* scope, const sema::ScopeTree& scopes, std::string qualname,
+                  ir::Function* function);
+  absl::Status Run();  // function.cc
+
+ private:
+  // --- function.cc: the frame, unsupported constructs ---
+  void Unsupported(const Node* node, const std::string& what);
+  bool failed() const { return !status_.ok(); }
+  std::string Qualname(const std::string& name) const;
+
+  // --- names.cc ---
+  std::string Mangle(std::string_view name) const;
+  int SlotOf(const std::string& name) const;
+  ValueId LoadName(std::string_view raw, const Node* node);
+  void StoreName(std::string_view raw, ValueId value, const Node* node);
+  void DeleteName(std::string_view raw, const Node* node);
+
+  // --- expressions.cc ---
+  ValueId Expr(const Node* node);
+  // Branches to `if_true` or `if_false` on the truth of `test` (without making a bool
+  // object for and/or/not and single comparisons).
+  void Condition(const Node* test, BlockId if_true, BlockId if_false);
+  ValueId Compare(const ast::Compare* node);
+  ValueId CompareOne(ast::CmpOpKind op, ValueId left, ValueId right, const Node* node);
+  ValueId BoolOp(const ast::BoolOp* node);
+  ValueId UnaryOp(const ast::UnaryOp* node);
+  ValueId IfExp(const ast::IfExp* node);
+
+  // --- calls.cc ---
+  ValueId Call(const ast::Call* node);
+  ValueId CallWithLists(const ast::Call* node);
+
+  // --- displays.cc ---
+  ValueId Sequence(const ast::NodeList& elements, ast::Kind kind, const Node* node);
+  ValueId Dict(const ast::Dict* node);
+  ValueId Subscript(const ast::Subscript* node);
+  ValueId Slice(const ast::Slice* node);
+  ValueId JoinedStr(const ast::JoinedStr* node);
+  ValueId FormattedValue(const ast::FormattedValue* node);
+
+  // --- functions.cc: functions made here (lambdas, comprehensions) ---
+  ValueId MakeFunction(const Node* node, const sema::Scope* child, const std::string& qualname);
+  ValueId Comprehension(const Node* node);
+
+  // --- statements.cc ---
+  void Statements(const ast::NodeList& body);
+  void Statement(const Node* node);
+  void Assign(const Node* target, ValueId value);
+  void AugAssign(const ast::AugAssign* node);
+  void AnnAssign(const ast::AnnAssign* node);
+  void If(const ast::If* node);
+  void While(const ast::While* node);
+  void For(const ast::For* node);
+  void LoopJump(const Node* node);
+  void Return(const ast::Return* node);
+  void Delete(const Node* target);
+  void Raise(const ast::Raise* node);
+  void Assert(const ast::Assert* node);
+
+  const sema::Scope* scope_;
+  const sema::ScopeTree& scopes_;
+  std::string qualname_;
+  ir::Function* function_;
+  Builder b_;
+  std::map<std::string, int> slots_;  // variables, cells and free variables
+  std::vector<std::unique_ptr<ControlContext>> contexts_;
+  absl::Status status_;
+};
+
+}  // namespace kiln::lower
+
+#endif  // KILN_COMPILER_LOWER_LOWERER_H_

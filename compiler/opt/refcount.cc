@@ -1,0 +1,249 @@
+// Reference counts, made explicit late (as mypyc's refcount transform does).
+//
+// Every owned value (a new reference: results of kNew ops, block parameters, IterNext
+// items) is released exactly once on every path: handed on to an op that steals it
+// (StoreLocal, Return, a Jump's argument, BuildTuple...) when that is its last use,
+// else DecRef'd right after its last use, or on the control-flow edge where it stops
+// being live (a new block is put on the edge when neither end can hold the DecRef).
+// A stolen operand that is borrowed, or still used later, gets an IncRef first. An
+// error edge releases what is owned and live there (Instr::error_cleanup). A borrowed
+// LoadLocal whose value is still used after a store to its slot becomes owned (IncRef
+// right after the load). Call arguments borrowed from locals hold a reference of their
+// own during the call, as CPython's LOAD_FAST gives them.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <vector>
+
+#include "compiler/opt/passes.h"
+
+namespace kiln::opt {
+namespace {
+
+using ValueSet = std::set<ir::ValueId>;
+
+ir::Instr RefOp(ir::Op op, ir::ValueId value) {
+  ir::Instr instr{op};
+  instr.operands = {value};
+  return instr;
+}
+
+bool Stores(const ir::Instr& instr) {
+  return instr.op == ir::Op::kStoreLocal || instr.op == ir::Op::kDeleteLocal ||
+         instr.op == ir::Op::kInPlaceAddLocal;
+}
+
+class Refcounter {
+ public:
+  explicit Refcounter(ir::Function& function) : f_(function) {}
+
+  void Run() {
+    size_t count = f_.blocks.size();
+    live_in_.assign(count, {});
+    live_out_.assign(count, {});
+    item_of_.assign(count, ir::kNoValue);
+    for (const ir::Block& block : f_.blocks) {
+      const ir::Instr& terminator = block.terminator();
+      if (terminator.op == ir::Op::kIterNext) item_of_[terminator.targets[0]] = terminator.results[0];
+    }
+    predecessors_ = ir::Predecessors(f_);
+    Liveness();
+    PinBorrowsAcrossStores();
+    for (ir::Block& block : f_.blocks) Rewrite(block);
+    ReleaseOnEdges();
+    f_.refcounts_explicit = true;
+  }
+
+ private:
+  bool Owned(ir::ValueId value) const { return f_.values[value].owned; }
+
+  // Walks `block` backward from its live-out set: `visit(index, live_after)` for each
+  // instruction, last first. Returns the live set at the block's start (before its
+  // parameters and item are defined).
+  template <typename Visit>
+  ValueSet Backward(const ir::Block& block, const ValueSet& live_out, Visit visit) const {
+    ValueSet live = live_out;
+    for (size_t i = block.instrs.size(); i-- > 0;) {
+      const ir::Instr& instr = block.instrs[i];
+      visit(i, live);
+      if (instr.error_edge && instr.handler != ir::kNoBlock) {
+        live.insert(live_in_[instr.handler].begin(), live_in_[instr.handler].end());
+      }
+      if (instr.op != ir::Op::kIterNext) {
+        for (ir::ValueId result : instr.results) live.erase(result);
+      }
+      for (ir::ValueId operand : instr.operands) live.insert(operand);
+    }
+    return live;
+  }
+
+  void Liveness() {
+    std::vector<ir::BlockId> order = ir::ReversePostOrder(f_);
+    bool changed = true;
+    while (changed) {
+      changed = false;
+      for (size_t k = order.size(); k-- > 0;) {
+        ir::BlockId id = order[k];
+        const ir::Block& block = f_.blocks[id];
+        ValueSet out;
+        for (ir::BlockId successor : ir::Successors(block)) {
+          out.insert(live_in_[successor].begin(), live_in_[successor].end());
+        }
+        ValueSet in = Backward(block, out, [](size_t, const ValueSet&) {});
+        for (ir::ValueId param : block.params) in.erase(param);
+        if (item_of_[id] != ir::kNoValue) in.erase(item_of_[id]);
+        if (in != live_in_[id] || out != live_out_[id]) {
+          live_in_[id] = std::move(in);
+          live_out_[id] = std::move(out);
+          changed = true;
+        }
+      }
+    }
+  }
+
+  void PinBorrowsAcrossStores() {
+    for (const ir::Block& block : f_.blocks) {
+      Backward(block, live_out_[block.id], [&](size_t i, const ValueSet& live_after) {
+        const ir::Instr& instr = block.instrs[i];
+        if (!Stores(instr)) return;
+        for (ir::ValueId value : live_after) {
+          const ir::ValueInfo& info = f_.values[value];
+          if (!info.owned && info.borrowed_slot == instr.number) pinned_.insert(value);
+        }
+      });
+    }
+    for (ir::ValueId value : pinned_) f_.values[value].owned = true;
+  }
+
+  void Rewrite(ir::Block& block) {
+    std::vector<ValueSet> live_after(block.instrs.size());
+    ValueSet at_start = Backward(block, live_out_[block.id],
+                                 [&](size_t i, const ValueSet& live) { live_after[i] = live; });
+    std::vector<ir::Instr> out;
+    // Parameters and an IterNext item that nothing uses die where they are defined.
+    std::vector<ir::ValueId> defined_here = block.params;
+    if (item_of_[block.id] != ir::kNoValue) defined_here.push_back(item_of_[block.id]);
+    for (ir::ValueId value : defined_here) {
+      if (Owned(value) && !at_start.count(value)) out.push_back(RefOp(ir::Op::kDecRef, value));
+    }
+    for (size_t i = 0; i < block.instrs.size(); ++i) {
+      ir::Instr& instr = block.instrs[i];
+      const ValueSet& after = live_after[i];
+      const ir::OpInfo& info = instr.info();
+      std::vector<ir::Instr> before, following;
+      std::set<ir::ValueId> stolen;
+      std::map<ir::ValueId, int> occurrences;
+      for (ir::ValueId operand : instr.operands) ++occurrences[operand];
+      if (info.operands == ir::OperandPolicy::kSteal) {
+        for (const auto& [value, times] : occurrences) {
+          bool hand_on = Owned(value) && !after.count(value);
+          int increfs = hand_on ? times - 1 : times;
+          for (int k = 0; k < increfs; ++k) before.push_back(RefOp(ir::Op::kIncRef, value));
+          stolen.insert(value);
+        }
+      }
+      std::vector<ir::ValueId> held_for_call;
+      if (info.operands == ir::OperandPolicy::kOwnArgs) {
+        for (size_t k = 1; k < instr.operands.size(); ++k) {
+          ir::ValueId value = instr.operands[k];
+          if (Owned(value) || f_.values[value].borrowed_slot < 0) continue;
+          before.push_back(RefOp(ir::Op::kIncRef, value));
+          held_for_call.push_back(value);
+        }
+      }
+      if (instr.error_edge) {
+        const ValueSet* handler_live =
+            instr.handler == ir::kNoBlock ? nullptr : &live_in_[instr.handler];
+        ValueSet candidates = after;
+        for (const auto& [value, times] : occurrences) {
+          if (!stolen.count(value)) candidates.insert(value);
+        }
+        instr.error_cleanup.clear();
+        for (ir::ValueId value : candidates) {
+          if (!Owned(value)) continue;
+          if (std::find(instr.results.begin(), instr.results.end(), value) != instr.results.end()) {
+            continue;
+          }
+          if (handler_live && handler_live->count(value)) continue;
+          instr.error_cleanup.push_back(value);
+        }
+        for (ir::ValueId value : held_for_call) instr.error_cleanup.push_back(value);
+      }
+      if (!info.terminator) {
+        for (const auto& [value, times] : occurrences) {
+          if (!stolen.count(value) && Owned(value) && !after.count(value)) {
+            following.push_back(RefOp(ir::Op::kDecRef, value));
+          }
+        }
+        for (ir::ValueId value : held_for_call) following.push_back(RefOp(ir::Op::kDecRef, value));
+        for (ir::ValueId result : instr.results) {
+          if (pinned_.count(result)) {
+            following.push_back(RefOp(ir::Op::kIncRef, result));
+            if (!after.count(result)) following.push_back(RefOp(ir::Op::kDecRef, result));
+          } else if (Owned(result) && !after.count(result)) {
+            following.push_back(RefOp(ir::Op::kDecRef, result));
+          }
+        }
+      }
+      for (ir::Instr& extra : before) out.push_back(std::move(extra));
+      out.push_back(std::move(instr));
+      for (ir::Instr& extra : following) out.push_back(std::move(extra));
+    }
+    block.instrs = std::move(out);
+  }
+
+  // Owned values live at the end of a block (or used by its terminator without being
+  // stolen) that its successor does not need: released on that edge.
+  void ReleaseOnEdges() {
+    size_t original = f_.blocks.size();
+    for (size_t id = 0; id < original; ++id) {
+      ir::Block& block = f_.blocks[id];
+      if (block.instrs.empty()) continue;
+      const ir::Instr& terminator = block.terminator();
+      ValueSet leaving = live_out_[id];
+      if (terminator.info().operands != ir::OperandPolicy::kSteal) {
+        leaving.insert(terminator.operands.begin(), terminator.operands.end());
+      }
+      std::vector<ir::BlockId> successors = terminator.targets;
+      std::sort(successors.begin(), successors.end());
+      successors.erase(std::unique(successors.begin(), successors.end()), successors.end());
+      for (ir::BlockId successor : successors) {
+        std::vector<ir::ValueId> dying;
+        for (ir::ValueId value : leaving) {
+          if (Owned(value) && !live_in_[successor].count(value)) dying.push_back(value);
+        }
+        if (dying.empty()) continue;
+        std::vector<ir::Instr> releases;
+        for (ir::ValueId value : dying) releases.push_back(RefOp(ir::Op::kDecRef, value));
+        if (predecessors_[successor].size() == 1) {
+          std::vector<ir::Instr>& target = f_.blocks[successor].instrs;
+          target.insert(target.begin(), releases.begin(), releases.end());
+        } else if (successors.size() == 1) {
+          std::vector<ir::Instr>& instrs = f_.blocks[id].instrs;
+          instrs.insert(instrs.end() - 1, releases.begin(), releases.end());
+        } else {
+          ir::BlockId edge = f_.NewBlock();
+          ir::Instr jump{ir::Op::kJump};
+          jump.targets = {successor};
+          releases.push_back(jump);
+          f_.blocks[edge].instrs = std::move(releases);
+          for (ir::BlockId& target : f_.blocks[id].terminator().targets) {
+            if (target == successor) target = edge;
+          }
+        }
+      }
+    }
+  }
+
+  ir::Function& f_;
+  std::vector<ValueSet> live_in_, live_out_;
+  std::vector<ir::ValueId> item_of_;
+  std::vector<std::vector<ir::BlockId>> predecessors_;
+  ValueSet pinned_;
+};
+
+}  // namespace
+
+void InsertRefcounts(ir::Function& function) { Refcounter(function).Run(); }
+
+}  // namespace kiln::opt
