@@ -363,7 +363,7 @@ class ModuleGenerator : public ModuleContext {
   // not handle it yet (then the direct generator compiles it).
   std::string KirFunction(const sema::Scope* scope, const std::string& qualname,
                           const std::string& c_name, std::vector<const Node*>* sites);
-  const std::string& CNameOf(const sema::Scope* scope) { return c_names_[scope]; }
+  const std::string& CNameOf(const sema::Scope* scope) override { return c_names_[scope]; }
   const std::string& QualnameOf(const sema::Scope* scope) { return qualnames_[scope]; }
   void AppendFunction(const std::string& text) { functions_.push_back(text); }
   // Records `name` (and its parent packages) as imported.

@@ -53,13 +53,32 @@ void FunctionEmitter::EmitExtendCallArgs(const ir::Instr& instr) {
   StatusCheck(instr, absl::StrCat("kiln::ExtendCallArgs(", Args(instr.operands), ")"));
 }
 
+// The function operand names the callee in error messages; a class statement's
+// keywords have none.
 void FunctionEmitter::EmitAddCallKeyword(const ir::Instr& instr) {
   StatusCheck(instr, absl::StrCat("kiln::AddCallKeyword(", V(instr.operands[0]), ", ", Name(instr.name), ", ",
-                                  Args(instr.operands, 1), ")"));
+                                  V(instr.operands[1]), ", ",
+                                  instr.operands.size() > 2 ? V(instr.operands[2]) : "nullptr", ")"));
 }
 
 void FunctionEmitter::EmitMergeCallKwargs(const ir::Instr& instr) {
-  StatusCheck(instr, absl::StrCat("kiln::MergeCallKwargs(", Args(instr.operands), ")"));
+  StatusCheck(instr, absl::StrCat("kiln::MergeCallKwargs(", V(instr.operands[0]), ", ", V(instr.operands[1]),
+                                  ", ", instr.operands.size() > 2 ? V(instr.operands[2]) : "nullptr", ")"));
+}
+
+void FunctionEmitter::EmitBuildClass(const ir::Instr& instr) {
+  std::string c_name = module_.CNameOf(instr.scope);
+  NullCheck(instr, absl::StrCat("kiln::BuildClass(", V(instr.operands[0]), ", ", c_name, "_body, ",
+                                Name(instr.name), ", ", V(instr.operands[1]), ", ",
+                                instr.operands.size() > 2 ? V(instr.operands[2]) : "nullptr", ")"));
+}
+
+void FunctionEmitter::EmitZeroArgSuper(const ir::Instr& instr) {
+  std::string cell = instr.number >= 0 ? Slot(instr.number) : "nullptr";
+  std::string first = instr.extra >= 0 ? Slot(instr.extra) : "nullptr";
+  if (instr.extra2 == 2) first = absl::StrCat("PyCell_GET(", first, ")");
+  NullCheck(instr, absl::StrCat("kiln::ZeroArgSuper(", V(instr.operands[0]), ", ", cell, ", ", first, ", ",
+                                instr.extra2 ? 1 : 0, ")"));
 }
 
 // MakeFunction's optional operands, in order: defaults, keyword defaults, annotations,

@@ -20,6 +20,8 @@ class ModuleContext {
   virtual std::string NewAttributeCache() = 0;
   // Compiles the function of `scope` (named `qualname`); returns its C name.
   virtual std::string AddFunction(const sema::Scope* scope, const std::string& qualname) = 0;
+  // The C name of a scope's function (AddFunction made it).
+  virtual const std::string& CNameOf(const sema::Scope* scope) = 0;
   // The FunctionSpec of the C function `c_name`.
   virtual std::string SpecName(const std::string& c_name) = 0;
   // Records that the module's code imports `name` (it must be bundled).

@@ -89,7 +89,11 @@ struct Instr {
   ast::ConstantValue constant;        // kConstImm
   int64_t number = 0;                 // kSlotImm, kOperatorImm, kCountImm, kSiteImm
   int64_t extra = 0;                  // Binary: in place; Unpack: the starred index or -1;
-                                      // FormatValue: the conversion; LoadCell: free variable
+                                      // FormatValue: the conversion; LoadCell: free variable;
+                                      // MakeFunction: its optional operands;
+                                      // ZeroArgSuper: the first argument's slot or -1
+  int64_t extra2 = 0;                 // ZeroArgSuper: 1 with positional parameters, 2 when
+                                      // the first is a cell
   std::string name;                   // kNameImm: a (mangled) Python name
   std::vector<std::string> keywords;  // Call, CallMethod: keyword names, last operands
   const sema::Scope* scope = nullptr; // kScopeImm: the function or class made

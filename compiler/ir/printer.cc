@@ -41,6 +41,7 @@ std::string ResultName(const Function& function, ValueId value) {
 }
 
 std::string SlotName(const Function& function, int64_t slot) {
+  if (slot < 0) return "none";
   std::string name = absl::StrCat("s", slot);
   if (slot >= 0 && slot < static_cast<int64_t>(function.slot_names.size())) {
     absl::StrAppend(&name, ":", function.slot_names[slot]);

@@ -10,8 +10,7 @@ ValueId FunctionLowerer::Call(const ast::Call* node) {
   for (Node* keyword : node->keywords) simple = simple && keyword->As<ast::Keyword>()->arg.data();
   if (const auto* name = node->func->As<ast::Name>();
       name && name->id == "super" && node->args.size == 0 && node->keywords.size == 0) {
-    Unsupported(node, "zero-argument super()");
-    return b_.None();
+    return ZeroArgSuper(node);
   }
   if (!simple) return CallWithLists(node);
 
@@ -36,6 +35,27 @@ ValueId FunctionLowerer::Call(const ast::Call* node) {
   call.number = node->args.size;
   call.keywords = std::move(keywords);
   return call.result();
+}
+
+// super() without arguments: __class__ (the cell, if the code has one) and the first
+// argument, read from the frame when the call runs (kiln::ZeroArgSuper raises
+// CPython's errors when either is missing).
+ValueId FunctionLowerer::ZeroArgSuper(const ast::Call* node) {
+  const ast::Arguments* arguments = nullptr;
+  if (const auto* def = scope_->node->As<ast::FunctionDef>()) arguments = def->args->As<ast::Arguments>();
+  if (const auto* lambda = scope_->node->As<ast::Lambda>()) arguments = lambda->args->As<ast::Arguments>();
+  // co_argcount: *args alone does not count as a first argument.
+  int argument_count = arguments ? arguments->posonlyargs.size + arguments->args.size : 0;
+  ValueId function = Expr(node->func);
+  ir::Instr& instr = b_.Append(Op::kZeroArgSuper, {function}, node);
+  instr.number = SlotOf("__class__");
+  instr.extra = argument_count > 0 && !scope_->parameters.empty() ? SlotOf(scope_->parameters[0]) : -1;
+  instr.extra2 = argument_count > 0 ? 1 : 0;
+  if (argument_count > 0 && !scope_->parameters.empty() &&
+      scope_->Resolve(scope_->parameters[0]) == sema::NameScope::kCell) {
+    instr.extra2 = 2;
+  }
+  return instr.result();
 }
 
 ValueId FunctionLowerer::CallWithLists(const ast::Call* node) {

@@ -117,6 +117,57 @@ ValueId FunctionLowerer::MakeFunction(const Node* node, const sema::Scope* child
   return make.result();
 }
 
+ValueId FunctionLowerer::Decorate(const std::vector<ValueId>& decorators, const ast::NodeList& nodes,
+                                  ValueId value) {
+  for (size_t i = decorators.size(); i-- > 0;) {
+    ir::Instr& call = b_.Append(Op::kCall, {decorators[i], value}, nodes[i]);
+    call.number = 1;
+    value = call.result();
+  }
+  return value;
+}
+
+// def name(...): decorators evaluated first, the function made, then decorated.
+void FunctionLowerer::FunctionDef(const Node* node) {
+  // `async def` nodes have the same fields as `def` nodes.
+  const auto* def = node->As<ast::AsyncFunctionDef>() ? reinterpret_cast<const ast::FunctionDef*>(node)
+                                                       : node->As<ast::FunctionDef>();
+  std::vector<ValueId> decorators;
+  for (Node* decorator : def->decorator_list) decorators.push_back(Expr(decorator));
+  ValueId function = MakeFunction(node, scopes_.ScopeOf(node), Qualname(std::string(def->name)));
+  StoreName(def->name, Decorate(decorators, def->decorator_list, function), node);
+}
+
+// class name(bases, **keywords): the body is a function run by kiln::BuildClass.
+void FunctionLowerer::ClassDef(const ast::ClassDef* node) {
+  const sema::Scope* child = scopes_.ScopeOf(node);
+  std::vector<ValueId> decorators;
+  for (Node* decorator : node->decorator_list) decorators.push_back(Expr(decorator));
+  ValueId function = MakeFunction(node, child, Qualname(std::string(node->name)));
+  std::vector<ValueId> operands = {function, Sequence(node->bases, Kind::kTuple, node)};
+  if (node->keywords.size > 0) {
+    ir::Instr& make = b_.Append(Op::kNewDict, {}, node);
+    make.number = 0;
+    ValueId keywords = make.result();
+    for (Node* keyword_node : node->keywords) {
+      const auto* keyword = keyword_node->As<ast::Keyword>();
+      ValueId value = Expr(keyword->value);
+      if (keyword->arg.data() == nullptr) {
+        b_.Append(Op::kMergeCallKwargs, {keywords, value}, keyword_node);
+      } else {
+        b_.Append(Op::kAddCallKeyword, {keywords, value}, keyword_node).name = std::string(keyword->arg);
+      }
+    }
+    operands.push_back(keywords);
+  }
+  ir::Instr& build = b_.Append(Op::kBuildClass, std::move(operands), node);
+  build.scope = child;
+  build.name = std::string(node->name);
+  build.label = Qualname(std::string(node->name));
+  ValueId klass = build.result();
+  StoreName(node->name, Decorate(decorators, node->decorator_list, klass), node);
+}
+
 ValueId FunctionLowerer::Comprehension(const Node* node) {
   const sema::Scope* child = scopes_.ScopeOf(node);
   const char* name = node->node_kind == Kind::kListComp   ? "<listcomp>"

@@ -67,6 +67,12 @@ class FunctionLowerer {
   // --- functions.cc: functions made here (lambdas, comprehensions) ---
   ValueId MakeFunction(const Node* node, const sema::Scope* child, const std::string& qualname);
   ValueId Comprehension(const Node* node);
+  void FunctionDef(const Node* node);
+  void ClassDef(const ast::ClassDef* node);
+  // Applies `decorators` (evaluated before the function or class was made) to `value`,
+  // innermost first.
+  ValueId Decorate(const std::vector<ValueId>& decorators, const ast::NodeList& nodes, ValueId value);
+  ValueId ZeroArgSuper(const ast::Call* node);
 
   // --- statements.cc ---
   void Statements(const ast::NodeList& body);

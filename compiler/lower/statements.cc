@@ -70,6 +70,13 @@ void FunctionLowerer::Statement(const Node* node) {
     case Kind::kAssert:
       Assert(node->As<ast::Assert>());
       return;
+    case Kind::kFunctionDef:
+    case Kind::kAsyncFunctionDef:
+      FunctionDef(node);
+      return;
+    case Kind::kClassDef:
+      ClassDef(node->As<ast::ClassDef>());
+      return;
     case Kind::kPass:
     case Kind::kGlobal:
     case Kind::kNonlocal:

@@ -83,7 +83,6 @@ bool ThreadJumps(ir::Function& function) {
       forward[block.id] = block.terminator().targets[0];
     }
   }
-  if (forward.empty()) return false;
   auto resolve = [&](ir::BlockId target) {
     std::set<ir::BlockId> seen;
     while (forward.count(target) && seen.insert(target).second) target = forward[target];
@@ -92,6 +91,13 @@ bool ThreadJumps(ir::Function& function) {
   bool changed = false;
   for (ir::Block& block : function.blocks) {
     ir::Instr& terminator = block.terminator();
+    if (terminator.op == ir::Op::kBranch && terminator.targets[0] == terminator.targets[1]) {
+      // Both ways lead to the same block: the condition was computed (and checked) already.
+      terminator.op = ir::Op::kJump;
+      terminator.operands.clear();
+      terminator.targets.pop_back();
+      changed = true;
+    }
     for (size_t i = 0; i < terminator.targets.size(); ++i) {
       if (terminator.op == ir::Op::kIterNext && i == 0) continue;
       ir::BlockId target = resolve(terminator.targets[i]);
