@@ -375,18 +375,7 @@ class ModuleGenerator : public ModuleContext {
   }
   // The absolute name of `from <level dots><module> import ...` in this module.
   std::string ResolveRelative(const std::string& module, int level) const {
-    if (level == 0) return module;
-    std::string base = info_.name;
-    if (!info_.is_package) {
-      size_t dot = base.rfind('.');
-      base = dot == std::string::npos ? "" : base.substr(0, dot);
-    }
-    for (int i = 1; i < level && !base.empty(); ++i) {
-      size_t dot = base.rfind('.');
-      base = dot == std::string::npos ? "" : base.substr(0, dot);
-    }
-    if (base.empty()) return module;
-    return module.empty() ? base : base + "." + module;
+    return sema::ResolveRelativeImport(info_.name, info_.is_package, module, level);
   }
   void Declare(const std::string& text) { declarations_.push_back(text); }
   // A new per-site cache for a global name; returns the expression for its address.
@@ -1220,7 +1209,7 @@ void FunctionGenerator::Comprehension(const Node* node, int target) {
   // expression is not awaited); outside an async function it is an error.
   bool awaited = child->is_coroutine && node->node_kind != Kind::kGeneratorExp;
   if (awaited && !(is_generator() && scope_->is_coroutine)) {
-    module_->Fail(node, "asynchronous comprehension outside of an asynchronous function");
+    module_->Fail(node, "internal error: an awaited comprehension outside a coroutine");
     return;
   }
   bool async_outermost = (*generators)[0]->As<ast::Comprehension>()->is_async;
@@ -1411,8 +1400,8 @@ void FunctionGenerator::Expr(const Node* node, int target) {
       Free(iterable);
       return;
     }
-    case Kind::kStarred:
-      module_->Fail(node, "can't use starred expression here");
+    case Kind::kStarred:  // sema rejects the invalid ones; `*args: *Ts` is valid
+      Unsupported(node, "a starred expression here");
       return;
     case Kind::kAwait: {
       int awaitable = ExprTemp(node->As<ast::Await>()->value);
@@ -1448,7 +1437,7 @@ void FunctionGenerator::YieldFrom(const Node* node, int iterable, int target,
     return;
   }
   if (scope_->is_coroutine && Str(get_iterator) == "kiln::GetYieldFromIter") {
-    module_->Fail(node, "'yield from' inside async function");
+    module_->Fail(node, "internal error: 'yield from' in a coroutine");
     return;
   }
   // The delegate goes to the resume loop, which runs CPython's SEND loop with it (so
@@ -1533,7 +1522,7 @@ void FunctionGenerator::Assign(const Node* target, int value) {
       for (uint32_t i = 0; i < elements.size; ++i) {
         if (elements[i]->As<ast::Starred>()) {
           if (star >= 0) {
-            module_->Fail(elements[i], "multiple starred expressions in assignment");
+            module_->Fail(elements[i], "internal error: two starred assignment targets");
             return;
           }
           star = static_cast<int>(i);
@@ -1559,7 +1548,7 @@ void FunctionGenerator::Assign(const Node* target, int value) {
       return;
     }
     case Kind::kStarred:
-      module_->Fail(target, "starred assignment target must be in a list or tuple");
+      module_->Fail(target, "internal error: a starred assignment target outside a list or tuple");
       return;
     default:
       Unsupported(target, absl::StrCat("assignment to ", ast::KindName(target->node_kind)));
@@ -1787,11 +1776,11 @@ void FunctionGenerator::ClassDef(const ast::ClassDef* node) {
 
 void FunctionGenerator::Return(const ast::Return* node) {
   if (scope_->kind != sema::ScopeKind::kFunction) {
-    module_->Fail(node, "'return' outside function");
+    module_->Fail(node, "internal error: 'return' outside a function");
     return;
   }
   if (node->value && is_async_generator()) {
-    module_->Fail(node, "'return' with value in async generator");
+    module_->Fail(node, "internal error: 'return' with a value in an async generator");
     return;
   }
   int value = Temp();
@@ -1960,7 +1949,7 @@ void FunctionGenerator::UnbindHandlerName(const Block& handler) {
 bool FunctionGenerator::LeavesStarHandler(size_t stop, const Node* node) {
   for (size_t i = stop; i < blocks_.size(); ++i) {
     if (blocks_[i].is_star) {
-      module_->Fail(node, "'break', 'continue' and 'return' cannot appear in an except* block");
+      module_->Fail(node, "internal error: leaving an except* block");
       return true;
     }
   }
@@ -2398,8 +2387,7 @@ void FunctionGenerator::Statement(const Node* node) {
       while (loop-- > 0 && blocks_[loop].type != Block::kLoop) {
       }
       if (loop == static_cast<size_t>(-1) || blocks_[loop].type != Block::kLoop) {
-        module_->Fail(node, node->node_kind == Kind::kBreak ? "'break' outside loop"
-                                                            : "'continue' not properly in loop");
+        module_->Fail(node, "internal error: 'break' or 'continue' outside a loop");
         return;
       }
       if (LeavesStarHandler(loop + 1, node)) return;
@@ -2473,8 +2461,7 @@ void FunctionGenerator::Statement(const Node* node) {
 
 void FunctionGenerator::Await(const Node* node, int awaitable, int target) {
   if (!is_generator() || !scope_->is_coroutine) {
-    module_->Fail(node, scope_->kind == sema::ScopeKind::kFunction ? "'await' outside async function"
-                                                                   : "'await' outside function");
+    module_->Fail(node, "internal error: 'await' outside a coroutine");
     return;
   }
   YieldFrom(node, awaitable, target, "kiln::GetAwaitableIter");
@@ -2497,7 +2484,7 @@ void FunctionGenerator::EmitHolderErrorLabels(const Block& holder) {
 
 void FunctionGenerator::AsyncWith(const ast::With* node, uint32_t item_index) {
   if (!is_generator() || !scope_->is_coroutine) {
-    module_->Fail(node, "'async with' outside async function");
+    module_->Fail(node, "internal error: 'async with' outside a coroutine");
     return;
   }
   if (item_index == node->items.size) {
@@ -2561,7 +2548,7 @@ void FunctionGenerator::AsyncWith(const ast::With* node, uint32_t item_index) {
 
 void FunctionGenerator::AsyncFor(const ast::For* node) {
   if (!is_generator() || !scope_->is_coroutine) {
-    module_->Fail(node, "'async for' outside async function");
+    module_->Fail(node, "internal error: 'async for' outside a coroutine");
     return;
   }
   ForLoop(node, /*is_async=*/true);
@@ -2591,7 +2578,7 @@ bool FunctionGenerator::PatternNames(const Node* pattern, bool allow_irrefutable
   auto add = [&](std::string_view raw, const Node* at) {
     std::string name = Str(raw);
     if (std::find(names->begin(), names->end(), name) != names->end()) {
-      module_->Fail(at, absl::StrCat("multiple assignments to name '", name, "' in pattern"));
+      module_->Fail(at, absl::StrCat("internal error: '", name, "' bound twice in a pattern"));
       return false;
     }
     names->push_back(name);
@@ -2603,15 +2590,7 @@ bool FunctionGenerator::PatternNames(const Node* pattern, bool allow_irrefutable
       return true;
     case Kind::kMatchAs: {
       const auto* as = pattern->As<ast::MatchAs>();
-      if (as->pattern == nullptr) {
-        if (!allow_irrefutable) {
-          module_->Fail(pattern, as->name.data()
-                                     ? absl::StrCat("name capture '", Str(as->name),
-                                                    "' makes remaining patterns unreachable")
-                                     : "wildcard makes remaining patterns unreachable");
-          return false;
-        }
-      } else if (!PatternNames(as->pattern, allow_irrefutable, names)) {
+      if (as->pattern != nullptr && !PatternNames(as->pattern, allow_irrefutable, names)) {
         return false;
       }
       return as->name.data() == nullptr || add(as->name, pattern);
@@ -2624,7 +2603,7 @@ bool FunctionGenerator::PatternNames(const Node* pattern, bool allow_irrefutable
       int stars = 0;
       for (Node* child : pattern->As<ast::MatchSequence>()->patterns) {
         if (child->As<ast::MatchStar>() && ++stars > 1) {
-          module_->Fail(child, "multiple starred names in sequence pattern");
+          module_->Fail(child, "internal error: two starred names in a sequence pattern");
           return false;
         }
         if (!PatternNames(child, true, names)) return false;
@@ -2633,25 +2612,6 @@ bool FunctionGenerator::PatternNames(const Node* pattern, bool allow_irrefutable
     }
     case Kind::kMatchMapping: {
       const auto* mapping = pattern->As<ast::MatchMapping>();
-      for (uint32_t i = 0; i < mapping->keys.size; ++i) {
-        const auto* key = mapping->keys[i]->As<ast::Constant>();
-        for (uint32_t j = 0; key && j < i; ++j) {
-          const auto* other = mapping->keys[j]->As<ast::Constant>();
-          if (other && other->value.type == key->value.type && other->value.text == key->value.text &&
-              (other->value.number == key->value.number ||
-               (std::isnan(other->value.number) && std::isnan(key->value.number)))) {
-            std::string shown = Str(key->value.text);
-            using Type = ast::ConstantValue::Type;
-            if (key->value.type == Type::kStr) shown = "'" + shown + "'";
-            if (key->value.type == Type::kNone) shown = "None";
-            if (key->value.type == Type::kTrue) shown = "True";
-            if (key->value.type == Type::kFalse) shown = "False";
-            module_->Fail(mapping->keys[i],
-                          absl::StrCat("mapping pattern checks duplicate key (", shown, ")"));
-            return false;
-          }
-        }
-      }
       for (Node* child : mapping->patterns) {
         if (!PatternNames(child, true, names)) return false;
       }
@@ -2659,16 +2619,6 @@ bool FunctionGenerator::PatternNames(const Node* pattern, bool allow_irrefutable
     }
     case Kind::kMatchClass: {
       const auto* klass = pattern->As<ast::MatchClass>();
-      for (uint32_t i = 0; i < klass->kwd_attrs.size; ++i) {
-        for (uint32_t j = 0; j < i; ++j) {
-          if (klass->kwd_attrs.items[i] == klass->kwd_attrs.items[j]) {
-            module_->Fail(klass->kwd_patterns[i],
-                          absl::StrCat("attribute name repeated in class pattern: ",
-                                       Str(klass->kwd_attrs.items[i])));
-            return false;
-          }
-        }
-      }
       for (Node* child : klass->patterns) {
         if (!PatternNames(child, true, names)) return false;
       }
@@ -2693,7 +2643,7 @@ bool FunctionGenerator::PatternNames(const Node* pattern, bool allow_irrefutable
         std::sort(a.begin(), a.end());
         std::sort(b.begin(), b.end());
         if (a != b) {
-          module_->Fail(alternatives[i], "alternative patterns bind different names");
+          module_->Fail(alternatives[i], "internal error: alternatives that bind different names");
           return false;
         }
       }
@@ -3334,10 +3284,12 @@ void FunctionGenerator::Generate() {
 std::string ModuleGenerator::KirFunction(const sema::Scope* scope, const std::string& qualname,
                                          const std::string& c_name, std::vector<const Node*>* sites) {
   if (!info_.use_kir || scope->kind != sema::ScopeKind::kFunction) return "";
-  absl::StatusOr<ir::Function> function = lower::LowerFunction(scope, scopes_, qualname);
+  absl::StatusOr<ir::Function> function =
+      lower::LowerFunction(scope, scopes_, qualname, lower::ModuleFacts{info_.name, info_.is_package});
   if (!function.ok()) return "";  // not handled yet: the direct generator compiles it
   opt::PipelineOptions options;
   options.verify = info_.verify_kir;
+  options.verify_last = true;
   if (absl::Status status = opt::RunPipeline(*function, options); !status.ok()) {
     Fail(scope->node, absl::StrCat("internal error in Kiln IR: ", status.message()));
     return "";

@@ -32,9 +32,10 @@ struct ModuleInfo {
   // inspect.getsource (the importer's get_source); unset: not embedded.
   std::optional<std::string> embedded_source;
   // Compile the functions the lowering handles through Kiln IR and its passes (else all
-  // on the direct path), and verify the IR after every pass.
+  // on the direct path). The IR is verified after the last pass, or with verify_kir
+  // after every pass.
   bool use_kir = true;
-  bool verify_kir = true;
+  bool verify_kir = false;
 };
 
 struct CodegenError {

@@ -81,6 +81,17 @@ void FunctionEmitter::EmitZeroArgSuper(const ir::Instr& instr) {
                                 instr.extra2 ? 1 : 0, ")"));
 }
 
+void FunctionEmitter::EmitImportName(const ir::Instr& instr) {
+  std::string fromlist = "Py_None";
+  if (!instr.keywords.empty()) fromlist = KeywordNames(module_, instr.keywords);
+  NullCheck(instr, absl::StrCat("kiln::ImportName(globals, ", Name(instr.name), ", ", fromlist, ", ",
+                                instr.number, ")"));
+}
+
+void FunctionEmitter::EmitImportFrom(const ir::Instr& instr) {
+  NullCheck(instr, absl::StrCat("kiln::ImportFrom(", V(instr.operands[0]), ", ", Name(instr.name), ")"));
+}
+
 // MakeFunction's optional operands, in order: defaults, keyword defaults, annotations,
 // closure, doc (Instr::extra says which are there).
 void FunctionEmitter::EmitMakeFunction(const ir::Instr& instr) {

@@ -57,6 +57,51 @@ void FunctionEmitter::EmitReRaise(const ir::Instr& instr) {
   AlwaysRaise(instr, "kiln::ReRaise()", /*add_traceback=*/false);
 }
 
+void FunctionEmitter::EmitRaisePending(const ir::Instr& instr) {
+  AlwaysRaise(instr, absl::StrCat("kiln::RestoreException(", V(instr.operands[0]), ")"),
+              /*add_traceback=*/false);
+}
+
+void FunctionEmitter::EmitUnwind(const ir::Instr& instr) {
+  AlwaysRaise(instr, "(void)0", /*add_traceback=*/false);
+}
+
+void FunctionEmitter::EmitEnterContext(const ir::Instr& instr) {
+  Line(absl::StrCat("{ PyObject* exit = nullptr;"));
+  NullCheck(instr, absl::StrCat("kiln::EnterContext(", V(instr.operands[0]), ", &exit)"));
+  Line(absl::StrCat(V(instr.results[1]), " = exit; }"));
+}
+
+void FunctionEmitter::EmitCallExit(const ir::Instr& instr) {
+  NullCheck(instr, absl::StrCat("kiln::CallExit(", V(instr.operands[0]), ", nullptr)"));
+}
+
+void FunctionEmitter::EmitExitWithException(const ir::Instr& instr) {
+  Line(absl::StrCat(Result(instr), " = kiln::ExitWithException(", V(instr.operands[0]), ");"));
+  std::string hoisted = Hoisted();
+  if (!hoisted.empty()) Line(hoisted);
+  Line(absl::StrCat("if (", Result(instr), " < 0) ", ErrorExit(instr)));
+}
+
+void FunctionEmitter::EmitCatchException(const ir::Instr& instr) {
+  Line(absl::StrCat(Result(instr), " = kiln::FetchException();"));
+}
+
+void FunctionEmitter::EmitSaveHandled(const ir::Instr& instr) {
+  Line(absl::StrCat(Result(instr), " = kiln::SaveHandled();"));
+}
+
+void FunctionEmitter::EmitSetHandled(const ir::Instr& instr) {
+  Line(absl::StrCat("PyErr_SetHandledException(", V(instr.operands[0]), ");"));
+}
+
+void FunctionEmitter::EmitExceptionMatches(const ir::Instr& instr) {
+  Line(absl::StrCat(Result(instr), " = kiln::ExceptionMatches(", Args(instr.operands), ");"));
+  std::string hoisted = Hoisted();
+  if (!hoisted.empty()) Line(hoisted);
+  Line(absl::StrCat("if (", Result(instr), " < 0) ", ErrorExit(instr)));
+}
+
 void FunctionEmitter::EmitRaiseAssertion(const ir::Instr& instr) {
   AlwaysRaise(instr, absl::StrCat("kiln::RaiseAssertion(", instr.operands.empty() ? "nullptr" : V(instr.operands[0]),
                                   ")"),

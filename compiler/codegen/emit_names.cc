@@ -68,7 +68,12 @@ void FunctionEmitter::EmitSetSite(const ir::Instr& instr) {
 }
 
 void FunctionEmitter::EmitIncRef(const ir::Instr& instr) {
-  Line(absl::StrCat("Py_INCREF(", V(instr.operands[0]), ");"));
+  const char* incref = f_.values[instr.operands[0]].maybe_null ? "Py_XINCREF(" : "Py_INCREF(";
+  Line(absl::StrCat(incref, V(instr.operands[0]), ");"));
+}
+
+void FunctionEmitter::EmitClearLocal(const ir::Instr& instr) {
+  Line(absl::StrCat("Py_CLEAR(", Slot(instr.number), ");"));
 }
 
 void FunctionEmitter::EmitDecRef(const ir::Instr& instr) { Line(DecRefText(instr.operands[0])); }

@@ -29,8 +29,9 @@ class FunctionEmitter {
   // --- values ---
   // The C expression of a value: a variable, or for values that need none a constant
   // (k[3], Py_None, 1), a frame slot (s[2]) or an expression of other values.
-  std::string V(ir::ValueId value) const;
-  std::string Args(const std::vector<ir::ValueId>& values, size_t from = 0) const;
+  const std::string& V(ir::ValueId value) const;
+  std::string MakeText(ir::ValueId value) const;
+  std::string Args(const ir::ValueList& values, size_t from = 0) const;
   bool Inline(ir::ValueId value) const;
   std::string Result(const ir::Instr& instr) const { return V(instr.result()); }
   std::string Slot(int64_t slot) const { return "s[" + std::to_string(slot) + "]"; }
@@ -38,11 +39,17 @@ class FunctionEmitter {
   std::string Name(const std::string& name) { return module_.constants().Name(name); }
 
   // --- lines ---
-  void Line(const std::string& text) { out_ += "  " + text + "\n"; }
+  void Line(const std::string& text) {
+    out_.append("  ").append(text).push_back('\n');
+  }
 
   // --- errors ---
-  // Releases of `instr`'s error edge, minus those hoisted before its check.
-  std::string Cleanup(const ir::Instr& instr) const;
+  // Where `instr`'s error edge goes to `target` ("error", "raise_bN", "bN", "unwind"):
+  // a label that releases the edge's references (minus those hoisted before the
+  // check) and goes on to `target`. Edges that release the same references share one
+  // chain of labels, each releasing one value and going on to the chain of the rest,
+  // so that error paths stay small where many values are live.
+  std::string CleanupTarget(const ir::Instr& instr, const std::string& target);
   std::string ErrorExit(const ir::Instr& instr, const std::string& before = "");
   // The DecRefs right after `instr` that its error edge also does: emitted once, before
   // the check (Hoisted()), and left out of the edge.
@@ -60,12 +67,18 @@ class FunctionEmitter {
   std::string c_name_;
   ModuleContext& module_;
   std::string out_;
-  std::map<ir::ValueId, const ir::Instr*> definition_;
+  std::vector<const ir::Instr*> definition_;  // by value (nullptr: a parameter or an item)
+  mutable std::vector<std::string> text_;     // by value: its C expression, once made
   std::set<ir::ValueId> hoisted_;          // DecRefs done before the current check
   std::set<const ir::Instr*> skip_;        // DecRefs already emitted (hoisted)
   std::vector<const ir::Instr*> pending_decrefs_;  // candidates after the current instr
   ir::BlockId next_block_ = ir::kNoBlock;  // the block emitted after the current one
   std::set<ir::BlockId> labels_;          // blocks jumped to
+  std::set<ir::BlockId> raise_labels_;    // handlers entered by errors that add a traceback entry
+  // Cleanup chains, a trie: (the label of the rest, the value released first) -> label;
+  // and the labels' code.
+  std::map<std::pair<std::string, ir::ValueId>, std::string> chains_;
+  std::string chain_code_;
   bool uses_error_ = false;
   bool uses_unwind_ = false;
 };

@@ -2,6 +2,8 @@
 // cells, the closure), its values as C variables, its blocks as labels, its exits.
 #include "compiler/codegen/kir_function.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -12,9 +14,9 @@ namespace kiln::codegen {
 std::string FunctionEmitter::SlotName(int64_t slot) { return Name(f_.slot_names[slot]); }
 
 bool FunctionEmitter::Inline(ir::ValueId value) const {
-  auto it = definition_.find(value);
-  if (it == definition_.end()) return false;  // a block parameter or an IterNext item
-  switch (it->second->op) {
+  const ir::Instr* definition = definition_[value];
+  if (definition == nullptr) return false;  // a block parameter or an IterNext item
+  switch (definition->op) {
     case ir::Op::kConstant:
     case ir::Op::kCIntConstant:
     case ir::Op::kCellObject:
@@ -30,9 +32,15 @@ bool FunctionEmitter::Inline(ir::ValueId value) const {
   }
 }
 
-std::string FunctionEmitter::V(ir::ValueId value) const {
+const std::string& FunctionEmitter::V(ir::ValueId value) const {
+  std::string& text = text_[value];
+  if (text.empty()) text = MakeText(value);
+  return text;
+}
+
+std::string FunctionEmitter::MakeText(ir::ValueId value) const {
   if (!Inline(value)) return absl::StrCat("v", value);
-  const ir::Instr& instr = *definition_.at(value);
+  const ir::Instr& instr = *definition_[value];
   switch (instr.op) {
     case ir::Op::kConstant: {
       if (instr.extra == 1) return module_.constants().Name(std::string(instr.constant.text));
@@ -52,13 +60,14 @@ std::string FunctionEmitter::V(ir::ValueId value) const {
   }
 }
 
-std::string FunctionEmitter::Args(const std::vector<ir::ValueId>& values, size_t from) const {
+std::string FunctionEmitter::Args(const ir::ValueList& values, size_t from) const {
   std::vector<std::string> parts;
   for (size_t i = from; i < values.size(); ++i) parts.push_back(V(values[i]));
   return absl::StrJoin(parts, ", ");
 }
 
 std::string FunctionEmitter::DecRefText(ir::ValueId value) const {
+  if (f_.values[value].maybe_null) return absl::StrCat("Py_XDECREF(", V(value), ");");
   if (f_.values[value].repr == ir::Repr::kMethod) {
     return absl::StrCat("Py_DECREF(", V(value), "[0]); Py_XDECREF(", V(value), "[1]);");
   }
@@ -78,18 +87,38 @@ std::string FunctionEmitter::Hoisted() {
   return text;
 }
 
-std::string FunctionEmitter::Cleanup(const ir::Instr& instr) const {
-  std::string text;
+std::string FunctionEmitter::CleanupTarget(const ir::Instr& instr, const std::string& target) {
+  std::vector<ir::ValueId> values;
   for (ir::ValueId value : instr.error_cleanup) {
-    if (!hoisted_.count(value)) absl::StrAppend(&text, DecRefText(value), " ");
+    if (!hoisted_.count(value)) values.push_back(value);
   }
-  return text;
+  std::sort(values.begin(), values.end());
+  // The chain of values[0..n): release values[n-1], then the chain of the rest.
+  std::string label = target;
+  for (ir::ValueId value : values) {
+    auto [it, inserted] = chains_.emplace(std::make_pair(label, value), "");
+    if (inserted) {
+      it->second = absl::StrCat("e", chains_.size() - 1);
+      absl::StrAppend(&chain_code_, it->second, ":\n  ", DecRefText(value), "\n  goto ", label, ";\n");
+    }
+    label = it->second;
+  }
+  return label;
 }
 
+// An error adds this frame's traceback entry (at `error`, or at the handler's
+// raise_bN entry) and goes to the handler, or leaves the function.
 std::string FunctionEmitter::ErrorExit(const ir::Instr& instr, const std::string& before) {
-  uses_error_ = true;
-  return absl::StrCat("{ ", before, before.empty() ? "" : " ", Cleanup(instr), "kline = ", instr.site,
-                      "; goto error; }");
+  std::string target = "error";
+  if (instr.handler != ir::kNoBlock) {
+    raise_labels_.insert(instr.handler);
+    labels_.insert(instr.handler);
+    target = absl::StrCat("raise_b", instr.handler);
+  } else {
+    uses_error_ = true;
+  }
+  return absl::StrCat("{ ", before, before.empty() ? "" : " ", "kline = ", instr.site, "; goto ",
+                      CleanupTarget(instr, target), "; }");
 }
 
 void FunctionEmitter::NullCheck(const ir::Instr& instr, const std::string& call,
@@ -115,11 +144,14 @@ void FunctionEmitter::AlwaysRaise(const ir::Instr& instr, const std::string& rai
                                   bool add_traceback) {
   Line(raise_call + ";");
   if (add_traceback) {
-    uses_error_ = true;
-    Line(absl::StrCat(Cleanup(instr), "kline = ", instr.site, "; goto error;"));
+    Line(ErrorExit(instr));
+  } else if (instr.handler != ir::kNoBlock) {
+    // Raised on: it carries its traceback entry already.
+    labels_.insert(instr.handler);
+    Line(absl::StrCat("goto ", CleanupTarget(instr, absl::StrCat("b", instr.handler)), ";"));
   } else {
     uses_unwind_ = true;
-    Line(absl::StrCat(Cleanup(instr), "goto unwind;"));
+    Line(absl::StrCat("goto ", CleanupTarget(instr, "unwind"), ";"));
   }
 }
 
@@ -141,6 +173,8 @@ void FunctionEmitter::Dispatch(const ir::Instr& instr) {
 }
 
 std::string FunctionEmitter::Run() {
+  definition_.assign(f_.values.size(), nullptr);
+  text_.assign(f_.values.size(), std::string());
   for (const ir::Block& block : f_.blocks) {
     for (const ir::Instr& instr : block.instrs) {
       if (instr.op == ir::Op::kIterNext) continue;  // its item is defined on an edge
@@ -249,7 +283,12 @@ std::string FunctionEmitter::Run() {
                   "  (void)builtins;\n  int kline = 0;\n  (void)kline;\n  PyObject* retval = nullptr;\n",
                   "  if (Py_EnterRecursiveCall(\"\")) return nullptr;\n");
   for (const std::string& declaration : declarations) absl::StrAppend(&out, "  ", declaration, "\n");
-  absl::StrAppend(&out, body);
+  absl::StrAppend(&out, body, chain_code_);
+  // Handlers' entries for errors raised here: the traceback entry first.
+  for (ir::BlockId handler : raise_labels_) {
+    absl::StrAppend(&out, "raise_b", handler, ":\n  kiln::AddTraceback(code, globals, kline);\n  goto b",
+                    handler, ";\n");
+  }
   if (uses_error_) {
     // The error exit: the traceback entry of this frame at the failed site.
     absl::StrAppend(&out, "error:\n  kiln::AddTraceback(code, globals, kline);\n");

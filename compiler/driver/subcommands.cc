@@ -21,6 +21,7 @@
 #include "compiler/opt/pipeline.h"
 #include "compiler/parse/parser.h"
 #include "compiler/sema/scopes.h"
+#include "compiler/sema/syntax_checks.h"
 
 ABSL_FLAG(std::string, module, "", "compile: the dotted name of the module being compiled");
 ABSL_FLAG(bool, package, false, "compile: the file is a package's __init__.py");
@@ -36,6 +37,8 @@ ABSL_FLAG(std::string, imports_out, "",
 ABSL_FLAG(bool, kir, true,
           "compile: compile functions through Kiln IR and its passes where the lowering handles "
           "them (false: every function on the direct path)");
+ABSL_FLAG(bool, verify_ir, false,
+          "compile: verify the Kiln IR after every pass (it is always verified after the last)");
 ABSL_FLAG(std::string, passes, "all",
           "dump-ir: run the pass pipeline up to and including this pass ('none': the IR as "
           "lowered; 'all': every pass)");
@@ -127,7 +130,10 @@ bool ParseAndAnalyse(const std::string& path, Analysed* out, bool analyse = true
   }
   out->module = parsed.module;
   if (!analyse) return true;
-  if (std::optional<sema::ScopeError> error = sema::AnalyzeScopes(out->module, &out->scopes)) {
+  // symtable's errors first, then the compiler's (as CPython reports them).
+  std::optional<sema::ScopeError> error = sema::AnalyzeScopes(out->module, &out->scopes);
+  if (!error) error = sema::CheckSyntax(out->module, out->scopes);
+  if (error) {
     std::string line_text = SourceLine(out->source, error->line);
     PrintError(path, error->line, CharacterColumn(line_text, error->col), error->message, line_text);
     return false;
@@ -209,7 +215,8 @@ int RunDumpIr(const std::vector<std::string>& arguments) {
   for (const auto& scope : analysed.scopes.all()) {
     if (scope->kind != sema::ScopeKind::kFunction) continue;
     std::string label = ScopeLabel(scope.get());
-    absl::StatusOr<ir::Function> function = lower::LowerFunction(scope.get(), analysed.scopes, label);
+    lower::ModuleFacts module{absl::GetFlag(FLAGS_module), absl::GetFlag(FLAGS_package)};
+    absl::StatusOr<ir::Function> function = lower::LowerFunction(scope.get(), analysed.scopes, label, module);
     if (!function.ok()) {
       absl::StrAppend(&out, "; ", label, " (line ", scope->line, "): on the direct path: ",
                       function.status().message(), "\n\n");
@@ -260,6 +267,7 @@ int RunCompile(const std::vector<std::string>& arguments) {
   info.is_package = absl::GetFlag(FLAGS_package);
   if (absl::GetFlag(FLAGS_embed_source)) info.embedded_source = analysed.source;
   info.use_kir = absl::GetFlag(FLAGS_kir);
+  info.verify_kir = absl::GetFlag(FLAGS_verify_ir);
   codegen::CodegenResult result = codegen::GenerateModule(analysed.module, analysed.scopes, info);
   if (result.error) {
     std::string line_text = SourceLine(analysed.source, result.error->line);

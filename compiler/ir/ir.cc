@@ -49,16 +49,27 @@ int Function::Site(const ast::Node* node) {
   return index;
 }
 
-const std::vector<BlockId>& Successors(const Block& block) {
-  static const std::vector<BlockId> kNone;
+const BlockList& Successors(const Block& block) {
+  static const BlockList kNone;
   if (block.instrs.empty() || !block.terminator().info().terminator) return kNone;
   return block.terminator().targets;
+}
+
+std::vector<BlockId> FlowSuccessors(const Block& block) {
+  std::vector<BlockId> successors(Successors(block).begin(), Successors(block).end());
+  for (const Instr& instr : block.instrs) {
+    if (instr.handler == kNoBlock || instr.info().failure == Failure::kNever) continue;
+    if (std::find(successors.begin(), successors.end(), instr.handler) == successors.end()) {
+      successors.push_back(instr.handler);
+    }
+  }
+  return successors;
 }
 
 std::vector<std::vector<BlockId>> Predecessors(const Function& function) {
   std::vector<std::vector<BlockId>> predecessors(function.blocks.size());
   for (const Block& block : function.blocks) {
-    for (BlockId successor : Successors(block)) {
+    for (BlockId successor : FlowSuccessors(block)) {
       std::vector<BlockId>& list = predecessors[successor];
       if (std::find(list.begin(), list.end(), block.id) == list.end()) list.push_back(block.id);
     }
@@ -72,12 +83,13 @@ std::vector<BlockId> ReversePostOrder(const Function& function) {
   std::vector<char> seen(function.blocks.size(), 0);
   // Iterative depth-first search: (block, next successor index).
   std::vector<std::pair<BlockId, size_t>> stack = {{0, 0}};
+  std::vector<std::vector<BlockId>> successors(function.blocks.size());
+  for (const Block& block : function.blocks) successors[block.id] = FlowSuccessors(block);
   seen[0] = 1;
   while (!stack.empty()) {
     auto& [block, next] = stack.back();
-    const std::vector<BlockId>& successors = Successors(function.blocks[block]);
-    if (next < successors.size()) {
-      BlockId successor = successors[next++];
+    if (next < successors[block].size()) {
+      BlockId successor = successors[block][next++];
       if (!seen[successor]) {
         seen[successor] = 1;
         stack.push_back({successor, 0});

@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "compiler/ast/ast.h"
 
 namespace kiln::sema {
@@ -69,6 +70,9 @@ using ValueId = int;
 using BlockId = int;
 inline constexpr ValueId kNoValue = -1;
 inline constexpr BlockId kNoBlock = -1;
+// Operands, results and targets: most instructions have a few (kept inline).
+using ValueList = absl::InlinedVector<ValueId, 3>;
+using BlockList = absl::InlinedVector<BlockId, 2>;
 
 struct ValueInfo {
   Repr repr = Repr::kObject;
@@ -77,14 +81,15 @@ struct ValueInfo {
   // keeps them: a constant for ever, a frame slot until it is stored to.
   bool owned = false;
   int borrowed_slot = -1;  // a LoadLocal's value: the frame slot it borrows from
+  bool maybe_null = false; // may be NULL (SaveHandled's result): released with Py_XDECREF
 };
 
 // Operator immediates: ast::OperatorKind (Binary), ast::UnaryOpKind (Unary) and
 // ast::CmpOpKind (Compare, CompareBool, Identity), as integers.
 struct Instr {
   Op op;
-  std::vector<ValueId> results;
-  std::vector<ValueId> operands;
+  ValueList results;
+  ValueList operands;
   // Immediates (which ones an op uses is its ImmediateKind, plus `flag`/`extra`).
   ast::ConstantValue constant;        // kConstImm
   int64_t number = 0;                 // kSlotImm, kOperatorImm, kCountImm, kSiteImm
@@ -95,19 +100,20 @@ struct Instr {
   int64_t extra2 = 0;                 // ZeroArgSuper: 1 with positional parameters, 2 when
                                       // the first is a cell
   std::string name;                   // kNameImm: a (mangled) Python name
-  std::vector<std::string> keywords;  // Call, CallMethod: keyword names, last operands
+  std::vector<std::string> keywords;  // Call, CallMethod: keyword names, last operands;
+                                      // ImportName: the fromlist
   const sema::Scope* scope = nullptr; // kScopeImm: the function or class made
   std::string label;                  // kScopeImm: its qualified name
   int site = 0;                       // the source range an error here reports
   bool checked = true;                // kUnbound ops: the unbound check is still needed
-  std::vector<BlockId> targets;       // terminators: Jump 1, Branch 2 (true, false),
+  BlockList targets;                  // terminators: Jump 1, Branch 2 (true, false),
                                       // IterNext 2 (item, exhausted)
   // Where an error goes: set by lowering (the innermost handler; kNoBlock for the
   // function's error exit), made an edge by the error-check pass.
   BlockId handler = kNoBlock;
   bool error_edge = false;
   // Owned values the error edge releases (the reference-count pass).
-  std::vector<ValueId> error_cleanup;
+  ValueList error_cleanup;
 
   const OpInfo& info() const { return InfoOf(op); }
   ValueId result() const { return results.empty() ? kNoValue : results[0]; }
@@ -163,8 +169,10 @@ struct Function {
 };
 
 // The successors of a block (its terminator's targets).
-const std::vector<BlockId>& Successors(const Block& block);
-// Predecessor lists of every block.
+const BlockList& Successors(const Block& block);
+// Its terminator's targets and the handlers its instructions' errors may go to.
+std::vector<BlockId> FlowSuccessors(const Block& block);
+// Predecessor lists of every block (through terminators and error edges).
 std::vector<std::vector<BlockId>> Predecessors(const Function& function);
 // Blocks reachable from the entry, in reverse post-order.
 std::vector<BlockId> ReversePostOrder(const Function& function);

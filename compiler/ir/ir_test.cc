@@ -9,8 +9,8 @@ namespace {
 
 Instr Make(Op op, std::vector<ValueId> operands = {}, std::vector<ValueId> results = {}) {
   Instr instr{op};
-  instr.operands = std::move(operands);
-  instr.results = std::move(results);
+  instr.operands.assign(operands.begin(), operands.end());
+  instr.results.assign(results.begin(), results.end());
   return instr;
 }
 

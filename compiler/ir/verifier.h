@@ -7,8 +7,8 @@
 //   - once reference counts are explicit (Function::refcounts_explicit): every owned
 //     reference is released or handed on exactly once on every path (Return and error
 //     exits hold none), nothing is used after its last reference is gone, a borrowed
-//     local is not used after its slot was stored to, and calls hold a reference to
-//     each argument taken from a local.
+//     local is not used after its slot was stored to (checked within a block), and
+//     calls hold a reference to each argument taken from a local.
 //
 //   absl::Status status = ir::Verify(function);
 #ifndef KILN_COMPILER_IR_VERIFIER_H_

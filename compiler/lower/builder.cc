@@ -11,7 +11,7 @@ ir::Instr& Builder::Append(ir::Op op, std::vector<ir::ValueId> operands, const a
                            int results) {
   if (Terminated()) current_ = function_->NewBlock();
   ir::Instr instr{op};
-  instr.operands = std::move(operands);
+  instr.operands.assign(operands.begin(), operands.end());
   instr.site = function_->Site(site);
   instr.handler = handler_;
   const ir::OpInfo& info = instr.info();
@@ -26,6 +26,7 @@ ir::Instr& Builder::Append(ir::Op op, std::vector<ir::ValueId> operands, const a
                  info.result == ir::ResultKind::kMulti;
     instr.results.push_back(function_->NewValue(repr, owned));
   }
+  if (op == ir::Op::kSaveHandled) function_->values[instr.results[0]].maybe_null = true;
   std::vector<ir::Instr>& instrs = function_->blocks[current_].instrs;
   instrs.push_back(std::move(instr));
   return instrs.back();

@@ -15,8 +15,8 @@ const ast::Arguments* ArgumentsOf(const Node* node) {
 }  // namespace
 
 FunctionLowerer::FunctionLowerer(const sema::Scope* scope, const sema::ScopeTree& scopes,
-                                 std::string qualname, ir::Function* function)
-    : scope_(scope), scopes_(scopes), qualname_(std::move(qualname)), function_(function),
+                                 std::string qualname, const ModuleFacts& module, ir::Function* function)
+    : scope_(scope), scopes_(scopes), qualname_(std::move(qualname)), module_(module), function_(function),
       b_(function) {}
 
 void FunctionLowerer::Unsupported(const Node* node, const std::string& what) {
@@ -79,9 +79,9 @@ absl::Status FunctionLowerer::Run() {
 }
 
 absl::StatusOr<ir::Function> LowerFunction(const sema::Scope* scope, const sema::ScopeTree& scopes,
-                                           const std::string& qualname) {
+                                           const std::string& qualname, const ModuleFacts& module) {
   ir::Function function;
-  FunctionLowerer lowerer(scope, scopes, qualname, &function);
+  FunctionLowerer lowerer(scope, scopes, qualname, module, &function);
   absl::Status status = lowerer.Run();
   if (!status.ok()) return status;
   return function;

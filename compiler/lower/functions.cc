@@ -21,7 +21,10 @@ ValueId FunctionLowerer::MakeFunction(const Node* node, const sema::Scope* child
   const ast::Arguments* arguments = nullptr;
   const Node* returns = nullptr;
   const ast::NodeList* body = nullptr;
-  if (const auto* def = node->As<ast::FunctionDef>()) {
+  // `async def` nodes have the same fields as `def` nodes.
+  const auto* def = node->As<ast::AsyncFunctionDef>() ? reinterpret_cast<const ast::FunctionDef*>(node)
+                                                       : node->As<ast::FunctionDef>();
+  if (def) {
     arguments = def->args->As<ast::Arguments>();
     returns = def->returns;
     body = &def->body;

@@ -22,9 +22,15 @@
 
 namespace kiln::lower {
 
+// The module a function is in (relative imports resolve against it).
+struct ModuleFacts {
+  std::string name;
+  bool is_package = false;
+};
+
 // `scope` is a function scope (def, async def or lambda); `qualname` its __qualname__.
 absl::StatusOr<ir::Function> LowerFunction(const sema::Scope* scope, const sema::ScopeTree& scopes,
-                                           const std::string& qualname);
+                                           const std::string& qualname, const ModuleFacts& module = {});
 
 }  // namespace kiln::lower
 

@@ -13,6 +13,7 @@
 #include "compiler/ir/ir.h"
 #include "compiler/lower/builder.h"
 #include "compiler/lower/control.h"
+#include "compiler/lower/lower.h"
 #include "compiler/sema/scopes.h"
 
 namespace kiln::lower {
@@ -24,8 +25,12 @@ using ir::ValueId;
 
 class FunctionLowerer {
  public:
+  // --- exceptions.cc (also used by HandlerContext) ---
+  void UnbindHandlerName(const std::string& name, const Node* node);
+  void Statements(const ast::NodeList& body);
+
   FunctionLowerer(const sema::Scope* scope, const sema::ScopeTree& scopes, std::string qualname,
-                  ir::Function* function);
+                  const ModuleFacts& module, ir::Function* function);
   absl::Status Run();  // function.cc
 
  private:
@@ -75,7 +80,6 @@ class FunctionLowerer {
   ValueId ZeroArgSuper(const ast::Call* node);
 
   // --- statements.cc ---
-  void Statements(const ast::NodeList& body);
   void Statement(const Node* node);
   void Assign(const Node* target, ValueId value);
   void AugAssign(const ast::AugAssign* node);
@@ -87,11 +91,22 @@ class FunctionLowerer {
   void Return(const ast::Return* node);
   void Delete(const Node* target);
   void Raise(const ast::Raise* node);
+  // --- imports.cc ---
+  void NoteImport(const std::string& name);
+  void Import(const ast::Import* node);
+  void ImportFrom(const ast::ImportFrom* node);
+  void Try(const ast::Try* node);
+  void TryExcept(const ast::Try* node);
+  void TryFinally(const ast::Try* node);
+  void With(const ast::With* node, uint32_t item_index);
+  // Runs the Leave actions of contexts_[stop..], innermost first.
+  void LeaveContexts(size_t stop);
   void Assert(const ast::Assert* node);
 
   const sema::Scope* scope_;
   const sema::ScopeTree& scopes_;
   std::string qualname_;
+  const ModuleFacts& module_;
   ir::Function* function_;
   Builder b_;
   std::map<std::string, int> slots_;  // variables, cells and free variables

@@ -77,6 +77,18 @@ void FunctionLowerer::Statement(const Node* node) {
     case Kind::kClassDef:
       ClassDef(node->As<ast::ClassDef>());
       return;
+    case Kind::kTry:
+      Try(node->As<ast::Try>());
+      return;
+    case Kind::kWith:
+      With(node->As<ast::With>(), 0);
+      return;
+    case Kind::kImport:
+      Import(node->As<ast::Import>());
+      return;
+    case Kind::kImportFrom:
+      ImportFrom(node->As<ast::ImportFrom>());
+      return;
     case Kind::kPass:
     case Kind::kGlobal:
     case Kind::kNonlocal:
@@ -122,7 +134,7 @@ void FunctionLowerer::Assign(const Node* target, ValueId value) {
       ir::Instr& unpack = b_.Append(Op::kUnpack, {value}, target, static_cast<int>(elements.size));
       unpack.number = elements.size;
       unpack.extra = star;
-      std::vector<ValueId> items = unpack.results;
+      ir::ValueList items = unpack.results;
       for (uint32_t i = 0; i < elements.size; ++i) {
         const Node* element = elements[i];
         if (const auto* starred = element->As<ast::Starred>()) element = starred->value;
@@ -227,7 +239,7 @@ void FunctionLowerer::While(const ast::While* node) {
   b_.SetBlock(top);
   Condition(node->test, body, orelse);
   b_.SetBlock(body);
-  contexts_.push_back(std::make_unique<LoopContext>(end, top));
+  contexts_.push_back(std::make_unique<LoopContext>(b_.handler(), end, top));
   Statements(node->body);
   contexts_.pop_back();
   b_.JumpIfOpen(top);
@@ -256,7 +268,7 @@ void FunctionLowerer::For(const ast::For* node) {
   ValueId item = next.result();
   b_.SetBlock(item_block);
   Assign(node->target, item);
-  contexts_.push_back(std::make_unique<LoopContext>(end, top));
+  contexts_.push_back(std::make_unique<LoopContext>(b_.handler(), end, top));
   Statements(node->body);
   contexts_.pop_back();
   b_.JumpIfOpen(top);
@@ -266,19 +278,42 @@ void FunctionLowerer::For(const ast::For* node) {
   b_.SetBlock(end);
 }
 
+// Each context's exit actions run with the contexts inside it (and itself) gone, so
+// that an error in them, or a jump (a return inside a finally), goes to the enclosing
+// ones.
+void FunctionLowerer::LeaveContexts(size_t stop) {
+  BlockId saved = b_.handler();
+  std::vector<std::unique_ptr<ControlContext>> left;
+  while (contexts_.size() > stop) {
+    left.push_back(std::move(contexts_.back()));
+    contexts_.pop_back();
+    b_.set_handler(left.back()->outer_handler());
+    left.back()->Leave(*this, b_);
+  }
+  while (!left.empty()) {
+    contexts_.push_back(std::move(left.back()));
+    left.pop_back();
+  }
+  b_.set_handler(saved);
+}
+
 void FunctionLowerer::LoopJump(const Node* node) {
+  size_t index = contexts_.size();
   const LoopContext* loop = nullptr;
-  for (size_t i = contexts_.size(); i-- > 0 && !loop;) loop = contexts_[i]->AsLoop();
+  while (index-- > 0 && !(loop = contexts_[index]->AsLoop())) {
+  }
   if (!loop) {
     // The direct generator reports CPython's SyntaxError.
     Unsupported(node, "'break' or 'continue' outside a loop");
     return;
   }
+  LeaveContexts(index + 1);
   b_.Jump(node->node_kind == Kind::kBreak ? loop->break_target() : loop->continue_target());
 }
 
 void FunctionLowerer::Return(const ast::Return* node) {
   ValueId value = node->value ? Expr(node->value) : b_.None();
+  LeaveContexts(0);
   b_.Append(Op::kReturn, {value});
 }
 

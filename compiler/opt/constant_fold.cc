@@ -249,6 +249,7 @@ class Folder {
             break;
           case ir::Op::kDeleteLocal:
           case ir::Op::kInPlaceAddLocal:
+          case ir::Op::kClearLocal:
             known.erase(instr.number);
             break;
           case ir::Op::kLoadLocal:

@@ -1,6 +1,8 @@
 // Dead-code removal: blocks nothing reaches (code after return, branches folded
-// away), instructions without side effects whose results nobody uses, blocks that
-// only jump on, and straight-line chains of blocks (merged into one).
+// away), instructions without side effects whose results nobody uses (and a frame
+// site that the next instruction replaces), blocks that only jump on, and
+// straight-line chains of blocks (merged into one).
+#include <algorithm>
 #include <map>
 #include <set>
 #include <vector>
@@ -30,24 +32,33 @@ void RemoveUnusedInstructions(ir::Function& function) {
   bool changed = true;
   while (changed) {
     changed = false;
-    std::map<ir::ValueId, int> uses;
+    std::vector<int> uses(function.values.size(), 0);
     for (const ir::Block& block : function.blocks) {
       for (const ir::Instr& instr : block.instrs) {
         for (ir::ValueId operand : instr.operands) ++uses[operand];
       }
     }
     for (ir::Block& block : function.blocks) {
-      std::vector<ir::Instr> kept;
-      for (ir::Instr& instr : block.instrs) {
-        bool unused = IsPure(instr);
-        for (ir::ValueId result : instr.results) unused = unused && uses[result] == 0;
-        if (unused) {
-          changed = true;
-          continue;
+      std::vector<char> drop(block.instrs.size(), 0);
+      bool any = false;
+      for (size_t i = 0; i < block.instrs.size(); ++i) {
+        const ir::Instr& instr = block.instrs[i];
+        // A site that the next instruction replaces at once is never seen.
+        bool unused = instr.op == ir::Op::kSetSite && i + 1 < block.instrs.size() &&
+                      block.instrs[i + 1].op == ir::Op::kSetSite;
+        if (!unused && IsPure(instr)) {
+          unused = true;
+          for (ir::ValueId result : instr.results) unused = unused && uses[result] == 0;
         }
-        kept.push_back(std::move(instr));
+        drop[i] = unused;
+        any = any || unused;
       }
-      block.instrs = std::move(kept);
+      if (!any) continue;
+      changed = true;
+      size_t index = 0;
+      block.instrs.erase(std::remove_if(block.instrs.begin(), block.instrs.end(),
+                                        [&](const ir::Instr&) { return drop[index++] != 0; }),
+                         block.instrs.end());
     }
   }
 }
@@ -115,6 +126,7 @@ bool MergeChains(ir::Function& function) {
   std::vector<std::vector<ir::BlockId>> predecessors = ir::Predecessors(function);
   bool changed = false;
   for (ir::Block& block : function.blocks) {
+    if (block.instrs.empty()) continue;  // merged into its predecessor already
     while (true) {
       ir::Instr& terminator = block.terminator();
       if (terminator.op != ir::Op::kJump || !terminator.operands.empty()) break;

@@ -23,6 +23,9 @@ void Transfer(ir::Instr& instr, Bound& bound, bool mark) {
       if (mark && bound[instr.number]) instr.checked = false;
       bound[instr.number] = 0;
       break;
+    case ir::Op::kClearLocal:
+      bound[instr.number] = 0;
+      break;
     case ir::Op::kStoreLocal:
     case ir::Op::kInPlaceAddLocal:
       bound[instr.number] = 1;

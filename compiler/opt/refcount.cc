@@ -30,7 +30,7 @@ ir::Instr RefOp(ir::Op op, ir::ValueId value) {
 
 bool Stores(const ir::Instr& instr) {
   return instr.op == ir::Op::kStoreLocal || instr.op == ir::Op::kDeleteLocal ||
-         instr.op == ir::Op::kInPlaceAddLocal;
+         instr.op == ir::Op::kInPlaceAddLocal || instr.op == ir::Op::kClearLocal;
 }
 
 class Refcounter {
@@ -115,23 +115,18 @@ class Refcounter {
     for (ir::ValueId value : pinned_) f_.values[value].owned = true;
   }
 
+  // Rewrites `block` walking it backward (the live set after each instruction is the
+  // walk's state, never copied), then puts the result in order.
   void Rewrite(ir::Block& block) {
-    std::vector<ValueSet> live_after(block.instrs.size());
-    ValueSet at_start = Backward(block, live_out_[block.id],
-                                 [&](size_t i, const ValueSet& live) { live_after[i] = live; });
-    std::vector<ir::Instr> out;
-    // Parameters and an IterNext item that nothing uses die where they are defined.
-    std::vector<ir::ValueId> defined_here = block.params;
-    if (item_of_[block.id] != ir::kNoValue) defined_here.push_back(item_of_[block.id]);
-    for (ir::ValueId value : defined_here) {
-      if (Owned(value) && !at_start.count(value)) out.push_back(RefOp(ir::Op::kDecRef, value));
-    }
-    for (size_t i = 0; i < block.instrs.size(); ++i) {
+    ValueSet live = live_out_[block.id];
+    std::vector<ir::Instr> reversed;
+    reversed.reserve(block.instrs.size() * 2);
+    for (size_t i = block.instrs.size(); i-- > 0;) {
       ir::Instr& instr = block.instrs[i];
-      const ValueSet& after = live_after[i];
+      const ValueSet& after = live;
       const ir::OpInfo& info = instr.info();
       std::vector<ir::Instr> before, following;
-      std::set<ir::ValueId> stolen;
+      ValueSet stolen;
       std::map<ir::ValueId, int> occurrences;
       for (ir::ValueId operand : instr.operands) ++occurrences[operand];
       if (info.operands == ir::OperandPolicy::kSteal) {
@@ -154,19 +149,18 @@ class Refcounter {
       if (instr.error_edge) {
         const ValueSet* handler_live =
             instr.handler == ir::kNoBlock ? nullptr : &live_in_[instr.handler];
-        ValueSet candidates = after;
-        for (const auto& [value, times] : occurrences) {
-          if (!stolen.count(value)) candidates.insert(value);
-        }
         instr.error_cleanup.clear();
-        for (ir::ValueId value : candidates) {
-          if (!Owned(value)) continue;
-          if (std::find(instr.results.begin(), instr.results.end(), value) != instr.results.end()) {
-            continue;
-          }
-          if (handler_live && handler_live->count(value)) continue;
+        auto consider = [&](ir::ValueId value) {
+          if (!Owned(value)) return;
+          if (std::find(instr.results.begin(), instr.results.end(), value) != instr.results.end()) return;
+          if (handler_live && handler_live->count(value)) return;
           instr.error_cleanup.push_back(value);
+        };
+        for (ir::ValueId value : after) consider(value);
+        for (const auto& [value, times] : occurrences) {
+          if (!stolen.count(value) && !after.count(value)) consider(value);
         }
+        std::sort(instr.error_cleanup.begin(), instr.error_cleanup.end());
         for (ir::ValueId value : held_for_call) instr.error_cleanup.push_back(value);
       }
       if (!info.terminator) {
@@ -185,11 +179,26 @@ class Refcounter {
           }
         }
       }
-      for (ir::Instr& extra : before) out.push_back(std::move(extra));
-      out.push_back(std::move(instr));
-      for (ir::Instr& extra : following) out.push_back(std::move(extra));
+      // The live set before this instruction (as Backward() computes it).
+      if (instr.error_edge && instr.handler != ir::kNoBlock) {
+        live.insert(live_in_[instr.handler].begin(), live_in_[instr.handler].end());
+      }
+      if (instr.op != ir::Op::kIterNext) {
+        for (ir::ValueId result : instr.results) live.erase(result);
+      }
+      for (ir::ValueId operand : instr.operands) live.insert(operand);
+      for (size_t k = following.size(); k-- > 0;) reversed.push_back(std::move(following[k]));
+      reversed.push_back(std::move(instr));
+      for (size_t k = before.size(); k-- > 0;) reversed.push_back(std::move(before[k]));
     }
-    block.instrs = std::move(out);
+    // Parameters and an IterNext item that nothing uses die where they are defined.
+    std::vector<ir::ValueId> defined_here = block.params;
+    if (item_of_[block.id] != ir::kNoValue) defined_here.push_back(item_of_[block.id]);
+    for (size_t k = defined_here.size(); k-- > 0;) {
+      ir::ValueId value = defined_here[k];
+      if (Owned(value) && !live.count(value)) reversed.push_back(RefOp(ir::Op::kDecRef, value));
+    }
+    block.instrs.assign(std::make_move_iterator(reversed.rbegin()), std::make_move_iterator(reversed.rend()));
   }
 
   // Owned values live at the end of a block (or used by its terminator without being
@@ -204,7 +213,7 @@ class Refcounter {
       if (terminator.info().operands != ir::OperandPolicy::kSteal) {
         leaving.insert(terminator.operands.begin(), terminator.operands.end());
       }
-      std::vector<ir::BlockId> successors = terminator.targets;
+      std::vector<ir::BlockId> successors(terminator.targets.begin(), terminator.targets.end());
       std::sort(successors.begin(), successors.end());
       successors.erase(std::unique(successors.begin(), successors.end()), successors.end());
       for (ir::BlockId successor : successors) {

@@ -78,8 +78,7 @@ class ScopeBuilder {
     if (error_) return error_;
     if (mod) VisitStatements(mod->body);
     if (!error_) Analyze(scope, nullptr, nullptr, nullptr);
-    // CPython's code generator reports its errors only when symtable found none.
-    return error_ ? error_ : compile_error_;
+    return error_;
   }
 
  private:
@@ -105,6 +104,8 @@ class ScopeBuilder {
       }
       if (done) {
         Fail(statement, "from __future__ imports must occur at the beginning of the file");
+        // future.c passes the 0-based column where a 1-based offset is expected.
+        error_->col -= 1;
         return;
       }
       for (ast::Node* alias_node : import->names) {
@@ -123,7 +124,7 @@ class ScopeBuilder {
           return;
         }
       }
-      future_line_ = statement->lineno;
+      tree_->future_line_ = statement->lineno;
     }
   }
 
@@ -153,14 +154,6 @@ class ScopeBuilder {
   void Fail(const ast::Node* node, std::string message) {
     if (error_) return;
     error_ = ScopeError{std::move(message), node ? node->lineno : 0, node ? node->col_offset : 0};
-  }
-
-  // An error CPython's code generator reports ('return' outside function, ...): symtable
-  // accepts the file, so the analysis goes on, and any symtable error wins.
-  void FailCompile(const ast::Node* node, std::string message) {
-    if (compile_error_) return;
-    compile_error_ =
-        ScopeError{std::move(message), node ? node->lineno : 0, node ? node->col_offset : 0};
   }
 
   // Visits an annotation: in the current scope, or under `from __future__ import
@@ -283,15 +276,12 @@ class ScopeBuilder {
     int line = function->decorator_list.empty() ? function->lineno
                                                 : function->decorator_list[0]->lineno;
     Scope* outer = current_;
-    int outer_loops = loop_depth_;
-    loop_depth_ = 0;
     current_ = NewScope(ScopeKind::kFunction, Str(function->name), function, line);
     current_->table_line = function->lineno;
     current_->is_coroutine = is_async;
     VisitParameters(arguments);
     VisitStatements(function->body);
     current_ = outer;
-    loop_depth_ = outer_loops;
   }
 
   // A name in a `global` or `nonlocal` statement (symtable_visit_stmt).
@@ -335,19 +325,15 @@ class ScopeBuilder {
         VisitExpressions(klass->decorator_list);
         int line = klass->decorator_list.empty() ? klass->lineno : klass->decorator_list[0]->lineno;
         Scope* outer = current_;
-        int outer_loops = loop_depth_;
-        loop_depth_ = 0;
         current_ = NewScope(ScopeKind::kClass, Str(klass->name), node, line);
         current_->table_line = klass->lineno;
         current_->private_name = Str(klass->name);
         VisitStatements(klass->body);
         current_ = outer;
-        loop_depth_ = outer_loops;
         break;
       }
       case ast::Kind::kReturn: {
         const auto* ret = node->As<ast::Return>();
-        if (current_->kind != ScopeKind::kFunction) FailCompile(node, "'return' outside function");
         if (ret->value) {
           VisitExpression(ret->value);
           current_->returns_value = true;
@@ -399,18 +385,14 @@ class ScopeBuilder {
         const auto* loop = static_cast<const ast::For*>(node);
         VisitExpression(loop->target);
         VisitExpression(loop->iter);
-        ++loop_depth_;
         VisitStatements(loop->body);
-        --loop_depth_;
         VisitStatements(loop->orelse);
         break;
       }
       case ast::Kind::kWhile: {
         const auto* loop = node->As<ast::While>();
         VisitExpression(loop->test);
-        ++loop_depth_;
         VisitStatements(loop->body);
-        --loop_depth_;
         VisitStatements(loop->orelse);
         break;
       }
@@ -475,10 +457,6 @@ class ScopeBuilder {
       case ast::Kind::kImportFrom: {
         const auto* import = node->As<ast::ImportFrom>();
         for (ast::Node* alias_node : import->names) VisitAlias(alias_node);
-        if (import->module.data() != nullptr && import->module == "__future__" &&
-            node->lineno > future_line_) {
-          FailCompile(node, "from __future__ imports must occur at the beginning of the file");
-        }
         break;
       }
       case ast::Kind::kGlobal:
@@ -491,14 +469,8 @@ class ScopeBuilder {
       case ast::Kind::kExpr:
         VisitExpression(node->As<ast::Expr>()->value);
         break;
-      case ast::Kind::kBreak:
-        if (loop_depth_ == 0) FailCompile(node, "'break' outside loop");
-        break;
-      case ast::Kind::kContinue:
-        if (loop_depth_ == 0) FailCompile(node, "'continue' not properly in loop");
-        break;
       default:
-        break;  // Pass
+        break;  // Pass, Break, Continue
     }
   }
 
@@ -742,10 +714,8 @@ class ScopeBuilder {
                                      : node->As<ast::YieldFrom>()->value;
         if (value) VisitExpression(value);
         if (error_) return;
-        if (current_->kind != ScopeKind::kFunction) {
-          FailCompile(node, "'yield' outside function");
-          break;
-        }
+        // Outside a function it is the compiler's error (CheckSyntax), not symtable's.
+        if (current_->kind != ScopeKind::kFunction) break;
         current_->is_generator = true;
         RaiseIfComprehension(node);
         break;
@@ -914,10 +884,7 @@ class ScopeBuilder {
   ScopeTree* tree_;
   Scope* current_ = nullptr;
   int comprehension_iter_expression_ = 0;
-  int loop_depth_ = 0;
-  int future_line_ = -1;  // line of the last leading `from __future__` import
   std::optional<ScopeError> error_;
-  std::optional<ScopeError> compile_error_;
 };
 
 std::optional<ScopeError> AnalyzeScopes(const ast::Node* module, ScopeTree* tree) {
@@ -1014,6 +981,22 @@ LocalsPlus LocalsPlusOf(const Scope* scope) {
   if (scope->kind == ScopeKind::kClass && scope->needs_class_closure) names.cells = {"__class__"};
   names.free = scope->NamesWithScope(NameScope::kFree);
   return names;
+}
+
+std::string ResolveRelativeImport(const std::string& current, bool is_package, const std::string& module,
+                                  int level) {
+  if (level == 0) return module;
+  std::string base = current;
+  if (!is_package) {
+    size_t dot = base.rfind('.');
+    base = dot == std::string::npos ? "" : base.substr(0, dot);
+  }
+  for (int i = 1; i < level && !base.empty(); ++i) {
+    size_t dot = base.rfind('.');
+    base = dot == std::string::npos ? "" : base.substr(0, dot);
+  }
+  if (base.empty()) return module;
+  return module.empty() ? base : base + "." + module;
 }
 
 }  // namespace kiln::sema

@@ -104,6 +104,9 @@ class ScopeTree {
   const std::vector<std::unique_ptr<Scope>>& all() const { return scopes_; }
   // `from __future__ import annotations` is in effect (annotations are not evaluated).
   bool future_annotations() const { return future_annotations_; }
+  // The line of the last `from __future__` import at the top of the module (-1: none),
+  // CPython's ff_lineno: a `from __future__` import on a later line is an error.
+  int future_line() const { return future_line_; }
 
  private:
   friend class ScopeBuilder;
@@ -111,6 +114,7 @@ class ScopeTree {
   absl::flat_hash_map<const ast::Node*, Scope*> by_node_;
   Scope* module_ = nullptr;
   bool future_annotations_ = false;
+  int future_line_ = -1;
 };
 
 // `__x` inside class `_C` becomes `_C__x` (not for dunder names or names with a dot).
@@ -125,10 +129,15 @@ struct LocalsPlus {
 };
 LocalsPlus LocalsPlusOf(const Scope* scope);
 
+// The absolute name of `from <level dots><module> import ...` in module `current`
+// (`is_package`: current is a package's __init__).
+std::string ResolveRelativeImport(const std::string& current, bool is_package, const std::string& module,
+                                  int level);
+
 // Analyzes `module` (an ast::Module). Returns the first error CPython's symtable would
-// report (its future-import checks included); else the first of the code generator's
-// errors that Kiln checks here ('return'/'yield' outside function, 'break'/'continue'
-// outside a loop, a late `from __future__` import); else nullopt.
+// report (its future-import checks included), else nullopt. The errors of CPython's code
+// generator ('return' outside function, ...) are CheckSyntax's (syntax_checks.h), which
+// runs after this when it succeeds.
 std::optional<ScopeError> AnalyzeScopes(const ast::Node* module, ScopeTree* tree);
 
 // The scopes in the text form tests/frontend/reference_scopes.py prints from CPython's

@@ -212,7 +212,6 @@ PyObject* Function1_shapes(PyObject* func, PyObject* const* args, size_t nargsf,
   kf.At(4);
   Py_INCREF(k[2]);
   Py_XSETREF(s[5], k[2]);
-  kf.At(8);
   kf.At(10);
   if (kiln::InPlaceAddLocal(&s[5], s[4]) < 0) { kline = 10; goto error; }
   kf.At(13);
@@ -232,7 +231,7 @@ b3:;
   v22 = kiln::RichCompare(k[3], s[5], Py_LT);
   if (!v22) { kline = 20; goto error; }
   v23 = kiln::IsTrue(v22);
-  if (v23 < 0) { Py_DECREF(v22); kline = 20; goto error; }
+  if (v23 < 0) { kline = 20; goto e0; }
   if (v23) goto b5;
   v20 = v22;
   goto b6;
@@ -243,7 +242,7 @@ b5:;
   v20 = v25;
 b6:;
   v26 = kiln::IsTrue(v20);
-  if (v26 < 0) { Py_DECREF(v20); kline = 20; goto error; }
+  if (v26 < 0) { kline = 20; goto e1; }
   if (v26) goto b8;
   v18 = v20;
   goto b9;
@@ -257,21 +256,21 @@ b9:;
   kf.At(23);
   v31 = PyList_New(0);
   if (!v31) { kline = 24; goto error; }
-  if (kiln::ListExtend(v31, s[0]) < 0) { Py_DECREF(v31); kline = 24; goto error; }
-  if (kiln::ListExtend(v31, s[2]) < 0) { Py_DECREF(v31); kline = 24; goto error; }
-  if (PyList_Append(v31, s[5]) < 0) { Py_DECREF(v31); kline = 24; goto error; }
+  if (kiln::ListExtend(v31, s[0]) < 0) { kline = 24; goto e2; }
+  if (kiln::ListExtend(v31, s[2]) < 0) { kline = 24; goto e2; }
+  if (PyList_Append(v31, s[5]) < 0) { kline = 24; goto e2; }
   Py_XSETREF(s[8], v31);
   kf.At(29);
   v35 = _PyDict_NewPresized(2);
   if (!v35) { kline = 30; goto error; }
-  if (PyDict_SetItem(v35, k[5], s[1]) < 0) { Py_DECREF(v35); kline = 30; goto error; }
-  if (kiln::DictUpdate(v35, s[3]) < 0) { Py_DECREF(v35); kline = 30; goto error; }
+  if (PyDict_SetItem(v35, k[5], s[1]) < 0) { kline = 30; goto e3; }
+  if (kiln::DictUpdate(v35, s[3]) < 0) { kline = 30; goto e3; }
   Py_XSETREF(s[9], v35);
   kf.At(34);
   v39 = kiln::LoadGlobalCached(globals, builtins, k[6], &global_cache_0);
   if (!v39) { kline = 35; goto error; }
   v41 = kiln::MakeFunction(k[7], Function2_lambda, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
-  if (!v41) { Py_DECREF(v39); kline = 37; goto error; }
+  if (!v41) { kline = 37; goto e4; }
   Py_INCREF(s[8]);
   kf.At(38);
   { PyObject* argv[] = {nullptr, s[8], v41, Py_False};
@@ -280,7 +279,7 @@ b9:;
   if (!v43) { kline = 38; goto error; }
   }
   v48 = PySlice_New(k[11], k[1], Py_None);
-  if (!v48) { Py_DECREF(v43); kline = 40; goto error; }
+  if (!v48) { kline = 40; goto e5; }
   v49 = kiln::GetItem(v43, v48);
   Py_DECREF(v43); Py_DECREF(v48); 
   if (!v49) { kline = 41; goto error; }
@@ -317,7 +316,7 @@ b11:;
   v59 = kiln::MakeFunction(k[16], Function3_dictcomp, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
   if (!v59) { kline = 55; goto error; }
   v61 = PyObject_GetIter(s[10]);
-  if (!v61) { Py_DECREF(v59); kline = 55; goto error; }
+  if (!v61) { kline = 55; goto e6; }
   kf.At(55);
   { PyObject* argv[] = {nullptr, v61};
   v62 = PyObject_Vectorcall(v59, argv + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
@@ -339,14 +338,14 @@ b13:;
   v63 = s[7];
 b14:;
   v73 = kiln::LoadGlobalCached(globals, builtins, k[17], &global_cache_2);
-  if (!v73) { Py_DECREF(v63); kline = 65; goto error; }
+  if (!v73) { kline = 65; goto e7; }
   v74 = PyList_New(0);
-  if (!v74) { Py_DECREF(v63); Py_DECREF(v73); kline = 66; goto error; }
-  if (kiln::ExtendCallArgs(v74, s[8], v73) < 0) { Py_DECREF(v63); Py_DECREF(v73); Py_DECREF(v74); kline = 66; goto error; }
+  if (!v74) { kline = 66; goto e8; }
+  if (kiln::ExtendCallArgs(v74, s[8], v73) < 0) { kline = 66; goto e9; }
   kf.At(66);
   v76 = kiln::CallWithLists(v73, v74, nullptr);
   Py_DECREF(v73); Py_DECREF(v74); 
-  if (!v76) { Py_DECREF(v63); kline = 66; goto error; }
+  if (!v76) { kline = 66; goto e7; }
   Py_INCREF(s[9]);
   Py_INCREF(s[10]);
   Py_INCREF(s[12]);
@@ -359,6 +358,36 @@ b14:;
   PyTuple_SET_ITEM(v77, 4, v76);
   retval = v77;
   goto done;
+e0:
+  Py_DECREF(v22);
+  goto error;
+e1:
+  Py_DECREF(v20);
+  goto error;
+e2:
+  Py_DECREF(v31);
+  goto error;
+e3:
+  Py_DECREF(v35);
+  goto error;
+e4:
+  Py_DECREF(v39);
+  goto error;
+e5:
+  Py_DECREF(v43);
+  goto error;
+e6:
+  Py_DECREF(v59);
+  goto error;
+e7:
+  Py_DECREF(v63);
+  goto error;
+e8:
+  Py_DECREF(v73);
+  goto e7;
+e9:
+  Py_DECREF(v74);
+  goto e8;
 error:
   kiln::AddTraceback(code, globals, kline);
   retval = nullptr;

@@ -3,7 +3,7 @@
 
 namespace {
 
-PyObject* k[15];
+PyObject* k[14];
 PyObject* Function1_numbers_resume(PyObject** s, PyObject* func, PyObject* code, PyObject* sent);
 const int Function1_numbers_sites[] = {0, 0, -1, -1, 4, 4, 4, 9, 5, 7, 4, 14, 5, 5, 10, 11, 5, 5, 10, 19, 6, 6, 8, 15, 6, 6, 14, 15, 6, 6, 8, 15, 7, 7, 8, 14, 7, 7, 8, 9};
 const char* const Function1_numbers_variables[] = {"limit", "n"};
@@ -11,21 +11,19 @@ const char* const Function1_numbers_cells[] = {nullptr};
 const char* const Function1_numbers_free[] = {nullptr};
 PyObject* Function1_numbers(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames);
 const kiln::FunctionSpec Function1_numbers_spec = {"numbers", "numbers", "tests/codegen/fallback.py", 3, 1, 0, 0, CO_OPTIMIZED | CO_NEWLOCALS | CO_GENERATOR, 2, Function1_numbers_variables, 0, Function1_numbers_cells, 0, Function1_numbers_free, 10, Function1_numbers_sites, Function1_numbers, 4, Function1_numbers_resume};
+const int Function2_import_inside_sites[] = {0, 0, -1, -1, 11, 11, 4, 15, 12, 12, 4, 26, 12, 12, 11, 15, 12, 12, 11, 21, 12, 12, 22, 25, 12, 12, 11, 26};
+const char* const Function2_import_inside_variables[] = {"json"};
+const char* const Function2_import_inside_cells[] = {nullptr};
+const char* const Function2_import_inside_free[] = {nullptr};
+PyObject* Function2_import_inside(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames);
+const kiln::FunctionSpec Function2_import_inside_spec = {"import_inside", "import_inside", "tests/codegen/fallback.py", 10, 0, 0, 0, CO_OPTIMIZED | CO_NEWLOCALS, 1, Function2_import_inside_variables, 0, Function2_import_inside_cells, 0, Function2_import_inside_free, 7, Function2_import_inside_sites, Function2_import_inside, 0, nullptr};
 kiln::GlobalCache global_cache_0;
-const int Function2_guarded_sites[] = {0, 0, -1, -1, 11, 14, 4, 19, 12, 12, 8, 26, 12, 12, 15, 26, 13, 14, 4, 19, 13, 13, 11, 28, 14, 14, 8, 19};
-const char* const Function2_guarded_variables[] = {"value"};
-const char* const Function2_guarded_cells[] = {nullptr};
-const char* const Function2_guarded_free[] = {nullptr};
-PyObject* Function2_guarded(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames);
-const kiln::FunctionSpec Function2_guarded_spec = {"guarded", "guarded", "tests/codegen/fallback.py", 10, 1, 0, 0, CO_OPTIMIZED | CO_NEWLOCALS, 1, Function2_guarded_variables, 0, Function2_guarded_cells, 0, Function2_guarded_free, 7, Function2_guarded_sites, Function2_guarded, 5, nullptr};
 kiln::GlobalCache global_cache_1;
 kiln::GlobalCache global_cache_2;
 kiln::GlobalCache global_cache_3;
-kiln::GlobalCache global_cache_4;
-kiln::GlobalCache global_cache_5;
 const char* const ModuleBody_variables[] = {nullptr};
-const int ModuleBody_sites[] = {0, 0, -1, -1, 3, 7, 0, 14, 10, 14, 0, 19, 17, 17, 0, 47, 17, 17, 0, 5, 17, 17, 6, 10, 17, 17, 11, 18, 17, 17, 11, 21, 17, 17, 6, 22, 17, 17, 24, 31, 17, 17, 24, 34, 17, 17, 36, 43, 17, 17, 36, 46, 17, 17, 0, 47};
-const kiln::FunctionSpec ModuleBody_spec = {"<module>", "<module>", "tests/codegen/fallback.py", 1, 0, 0, 0, 0, 0, ModuleBody_variables, 0, ModuleBody_variables, 0, ModuleBody_variables, 14, ModuleBody_sites, nullptr};
+const int ModuleBody_sites[] = {0, 0, -1, -1, 3, 7, 0, 14, 10, 12, 0, 26, 15, 15, 0, 40, 15, 15, 0, 5, 15, 15, 6, 10, 15, 15, 11, 18, 15, 15, 11, 21, 15, 15, 6, 22, 15, 15, 24, 37, 15, 15, 24, 39, 15, 15, 0, 40};
+const kiln::FunctionSpec ModuleBody_spec = {"<module>", "<module>", "tests/codegen/fallback.py", 1, 0, 0, 0, 0, 0, ModuleBody_variables, 0, ModuleBody_variables, 0, ModuleBody_variables, 12, ModuleBody_sites, nullptr};
 
 int InitConstants() {
   if (!(k[0] = PyUnicode_InternFromString("__name__"))) return -1;
@@ -34,15 +32,14 @@ int InitConstants() {
   if (!(k[3] = PyLong_FromString("1", nullptr, 10))) return -1;
   if (!(k[4] = kiln::MakeCode(Function1_numbers_spec))) return -1;
   if (!(k[5] = PyUnicode_InternFromString("numbers"))) return -1;
-  if (!(k[6] = PyLong_FromString("10", nullptr, 10))) return -1;
-  if (!(k[7] = PyUnicode_InternFromString("ZeroDivisionError"))) return -1;
-  if (!(k[8] = kiln::MakeCode(Function2_guarded_spec))) return -1;
-  if (!(k[9] = PyUnicode_InternFromString("guarded"))) return -1;
+  if (!(k[6] = PyUnicode_InternFromString("json"))) return -1;
+  if (!(k[7] = PyUnicode_InternFromString("dumps"))) return -1;
+  if (!(k[8] = kiln::MakeCode(Function2_import_inside_spec))) return -1;
+  if (!(k[9] = PyUnicode_InternFromString("import_inside"))) return -1;
   if (!(k[10] = PyUnicode_InternFromString("print"))) return -1;
   if (!(k[11] = PyUnicode_InternFromString("list"))) return -1;
   if (!(k[12] = PyLong_FromString("3", nullptr, 10))) return -1;
-  if (!(k[13] = PyLong_FromString("5", nullptr, 10))) return -1;
-  if (!(k[14] = kiln::MakeCode(ModuleBody_spec))) return -1;
+  if (!(k[13] = kiln::MakeCode(ModuleBody_spec))) return -1;
   return 0;
 }
 
@@ -123,115 +120,69 @@ done:
 }
 #undef KILN_CLEAR_TEMPS
 
-// guarded (line 10)
-#define KILN_CLEAR_TEMPS() do { Py_CLEAR(s[1]); Py_CLEAR(s[2]); } while (0)
-PyObject* Function2_guarded(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
-  if (((PyFunctionObject*)func)->func_code != k[8] && kiln::CompiledEntry(((PyFunctionObject*)func)->func_code) != &Function2_guarded) return kiln::CallReplacedCode(func, args, nargsf, kwnames);
+// import_inside (line 10; Kiln IR)
+PyObject* Function2_import_inside(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
+  if (((PyFunctionObject*)func)->func_code != k[8] && kiln::CompiledEntry(((PyFunctionObject*)func)->func_code) != &Function2_import_inside) return kiln::CallReplacedCode(func, args, nargsf, kwnames);
   PyObject* const code = kiln::CodeToRun(func, k[8]);
   kiln::ActiveFrame kf(func, code, ((PyFunctionObject*)func)->func_globals, nullptr);
   if (!kf.ok()) return nullptr;
   PyObject** const s = kf.slots();
-  if (kwnames == nullptr && PyVectorcall_NARGS(nargsf) == 1) {
-    s[0] = Py_NewRef(args[0]);
+  if (kwnames == nullptr && PyVectorcall_NARGS(nargsf) == 0) {
   } else if (kiln::BindArguments(func, args, nargsf, kwnames, s) < 0) return nullptr;
   PyObject* globals = ((PyFunctionObject*)func)->func_globals;
   PyObject* builtins = ((PyFunctionObject*)func)->func_builtins;
+  (void)builtins;
   int kline = 0;
+  (void)kline;
   PyObject* retval = nullptr;
   if (Py_EnterRecursiveCall("")) return nullptr;
+  PyObject* v0 = nullptr;
+  PyObject* v2[2] = {nullptr, nullptr};
+  PyObject* v4 = nullptr;
+  PyObject* v5 = nullptr;
   kf.At(1);
+  v0 = kiln::ImportName(globals, k[6], Py_None, 0);
+  if (!v0) { kline = 1; goto error; }
+  Py_XSETREF(s[0], v0);
   kf.At(2);
-  s[2] = Py_NewRef(k[6]);
-  s[1] = kiln::FloorDivide(s[2], s[0]);
-  Py_CLEAR(s[2]);
-  if (!s[1]) { kline = 3; goto raise_2; }
-  retval = s[1]; s[1] = nullptr;
-  goto done;
-  goto try_else_3;
-raise_2:;
-  kiln::AddTraceback(code, globals, kline);
-  KILN_CLEAR_TEMPS();
-unwind_2:;
-  s[3] = kiln::FetchException();
-  s[4] = kiln::SaveHandled();
-  PyErr_SetHandledException(s[3]);
-  kf.At(4);
-  s[1] = kiln::LoadGlobalCached(globals, builtins, k[7], &global_cache_0);
-  if (!s[1]) { kline = 5; goto raise_5; }
-  {
-    int match = kiln::ExceptionMatches(s[3], s[1]);
-    Py_CLEAR(s[1]);
-    if (match < 0) { kline = 5; goto raise_5; }
-    if (!match) goto next_handler_6;
-  }
+  v2[1] = Py_NewRef(s[0]);
+  if (kiln::LoadMethod(k[7], v2) < 0) { Py_DECREF(v2[1]); kline = 4; goto error; }
+  Py_INCREF(k[3]);
+  v4 = PyList_New(1);
+  if (!v4) { Py_DECREF(k[3]);  kline = 5; goto e0; }
+  PyList_SET_ITEM(v4, 0, k[3]);
   kf.At(6);
-  s[1] = Py_NewRef(Py_None);
-  s[5] = s[1]; s[1] = nullptr;
-  PyErr_SetHandledException(s[4]);
-  Py_CLEAR(s[4]);
-  Py_CLEAR(s[3]);
-  retval = s[5]; s[5] = nullptr;
+  { PyObject* argv[] = {v2[0], v2[1], v4};
+  v5 = kiln::CallLoadedMethod(argv, 1, nullptr);
+  Py_DECREF(v2[0]); Py_XDECREF(v2[1]); Py_DECREF(v4); 
+  if (!v5) { kline = 6; goto error; }
+  }
+  retval = v5;
   goto done;
-  PyErr_SetHandledException(s[4]);
-  Py_CLEAR(s[4]);
-  Py_CLEAR(s[3]);
-  goto handled_4;
-raise_7:;
+e0:
+  Py_DECREF(v2[0]); Py_XDECREF(v2[1]);
+  goto error;
+error:
   kiln::AddTraceback(code, globals, kline);
-  KILN_CLEAR_TEMPS();
-unwind_7:;
-  s[1] = kiln::FetchException();
-  PyErr_SetHandledException(s[4]);
-  Py_CLEAR(s[4]);
-  Py_CLEAR(s[3]);
-  kiln::RestoreException(s[1]); s[1] = nullptr;
-  goto unwind_0;
-next_handler_6:;
-  goto matched_8;
-raise_5:;
-  kiln::AddTraceback(code, globals, kline);
-  KILN_CLEAR_TEMPS();
-unwind_5:;
-  s[1] = kiln::FetchException();
-  PyErr_SetHandledException(s[4]);
-  Py_CLEAR(s[4]);
-  Py_CLEAR(s[3]);
-  kiln::RestoreException(s[1]); s[1] = nullptr;
-  goto unwind_0;
-matched_8:;
-  PyErr_SetHandledException(s[4]);
-  Py_CLEAR(s[4]);
-  kiln::RestoreException(s[3]); s[3] = nullptr;
-  goto unwind_0;
-try_else_3:;
-handled_4:;
-try_end_1:;
-  retval = Py_NewRef(Py_None);
-  goto done;
-raise_0:
-  kiln::AddTraceback(code, globals, kline);
-  KILN_CLEAR_TEMPS();
-unwind_0:
   retval = nullptr;
 done:
   Py_LeaveRecursiveCall();
   return retval;
 }
-#undef KILN_CLEAR_TEMPS
 
 // module body (line 0)
-#define KILN_CLEAR_TEMPS() do { Py_CLEAR(s[0]); Py_CLEAR(s[1]); Py_CLEAR(s[2]); Py_CLEAR(s[3]); Py_CLEAR(s[4]); Py_CLEAR(s[5]); Py_CLEAR(s[6]); Py_CLEAR(s[7]); Py_CLEAR(s[8]); Py_CLEAR(s[9]); Py_CLEAR(s[10]); Py_CLEAR(s[11]); } while (0)
+#define KILN_CLEAR_TEMPS() do { Py_CLEAR(s[0]); Py_CLEAR(s[1]); Py_CLEAR(s[2]); Py_CLEAR(s[3]); Py_CLEAR(s[4]); Py_CLEAR(s[5]); Py_CLEAR(s[6]); Py_CLEAR(s[7]); Py_CLEAR(s[8]); Py_CLEAR(s[9]); Py_CLEAR(s[10]); Py_CLEAR(s[11]); Py_CLEAR(s[12]); } while (0)
 int ModuleBody(PyObject* module) {
   if (!k[0] && InitConstants() < 0) return -1;
   PyObject* globals = PyModule_GetDict(module);
   if (kiln::EnsureBuiltins(globals) < 0) return -1;
   PyObject* builtins = kiln::BuiltinsOf(globals);
-  PyObject* s[12] = {};
+  PyObject* s[13] = {};
   int kline = 0;
   PyObject* retval = nullptr;
   (void)retval;
   if (Py_EnterRecursiveCall("")) return -1;
-  PyObject* const code = k[14];
+  PyObject* const code = k[13];
   (void)code;
   kiln::ActiveFrame kf(nullptr, code, globals, globals);
   if (!kf.ok()) goto unwind_0;
@@ -241,51 +192,40 @@ int ModuleBody(PyObject* module) {
   if (PyDict_SetItem(globals, k[5], s[0]) < 0) { kline = 1; goto raise_0; }
   Py_CLEAR(s[0]);
   kf.At(2);
-  s[0] = kiln::MakeFunction(k[8], Function2_guarded, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
+  s[0] = kiln::MakeFunction(k[8], Function2_import_inside, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
   if (!s[0]) { kline = 2; goto raise_0; }
   if (PyDict_SetItem(globals, k[9], s[0]) < 0) { kline = 2; goto raise_0; }
   Py_CLEAR(s[0]);
   kf.At(3);
-  s[1] = kiln::LoadGlobalCached(globals, builtins, k[10], &global_cache_1);
+  s[1] = kiln::LoadGlobalCached(globals, builtins, k[10], &global_cache_0);
   if (!s[1]) { kline = 4; goto raise_0; }
-  s[6] = kiln::LoadGlobalCached(globals, builtins, k[11], &global_cache_2);
-  if (!s[6]) { kline = 5; goto raise_0; }
-  s[9] = kiln::LoadGlobalCached(globals, builtins, k[5], &global_cache_3);
-  if (!s[9]) { kline = 6; goto raise_0; }
-  s[11] = Py_NewRef(k[12]);
+  s[5] = kiln::LoadGlobalCached(globals, builtins, k[11], &global_cache_1);
+  if (!s[5]) { kline = 5; goto raise_0; }
+  s[8] = kiln::LoadGlobalCached(globals, builtins, k[5], &global_cache_2);
+  if (!s[8]) { kline = 6; goto raise_0; }
+  s[10] = Py_NewRef(k[12]);
   kf.At(7);
-  s[8] = PyObject_Vectorcall(s[9], &s[11], 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
-  Py_CLEAR(s[9]);
-  Py_CLEAR(s[11]);
-  if (!s[8]) { kline = 7; goto raise_0; }
+  s[7] = PyObject_Vectorcall(s[8], &s[10], 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+  Py_CLEAR(s[8]);
+  Py_CLEAR(s[10]);
+  if (!s[7]) { kline = 7; goto raise_0; }
   kf.At(8);
-  s[3] = PyObject_Vectorcall(s[6], &s[8], 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
-  Py_CLEAR(s[6]);
-  Py_CLEAR(s[8]);
+  s[3] = PyObject_Vectorcall(s[5], &s[7], 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+  Py_CLEAR(s[5]);
+  Py_CLEAR(s[7]);
   if (!s[3]) { kline = 8; goto raise_0; }
-  s[6] = kiln::LoadGlobalCached(globals, builtins, k[9], &global_cache_4);
-  if (!s[6]) { kline = 9; goto raise_0; }
-  s[8] = Py_NewRef(k[1]);
+  s[11] = kiln::LoadGlobalCached(globals, builtins, k[9], &global_cache_3);
+  if (!s[11]) { kline = 9; goto raise_0; }
   kf.At(10);
-  s[4] = PyObject_Vectorcall(s[6], &s[8], 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
-  Py_CLEAR(s[6]);
-  Py_CLEAR(s[8]);
+  s[4] = PyObject_Vectorcall(s[11], &s[13], 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+  Py_CLEAR(s[11]);
   if (!s[4]) { kline = 10; goto raise_0; }
-  s[6] = kiln::LoadGlobalCached(globals, builtins, k[9], &global_cache_5);
-  if (!s[6]) { kline = 11; goto raise_0; }
-  s[8] = Py_NewRef(k[13]);
-  kf.At(12);
-  s[5] = PyObject_Vectorcall(s[6], &s[8], 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
-  Py_CLEAR(s[6]);
-  Py_CLEAR(s[8]);
-  if (!s[5]) { kline = 12; goto raise_0; }
-  kf.At(13);
-  s[0] = PyObject_Vectorcall(s[1], &s[3], 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+  kf.At(11);
+  s[0] = PyObject_Vectorcall(s[1], &s[3], 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
   Py_CLEAR(s[1]);
   Py_CLEAR(s[3]);
   Py_CLEAR(s[4]);
-  Py_CLEAR(s[5]);
-  if (!s[0]) { kline = 13; goto raise_0; }
+  if (!s[0]) { kline = 11; goto raise_0; }
   Py_CLEAR(s[0]);
   retval = Py_None;
   goto done;

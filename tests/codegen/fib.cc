@@ -63,7 +63,7 @@ PyObject* Function1_fib(PyObject* func, PyObject* const* args, size_t nargsf, Py
   v4 = kiln::LoadGlobalCached(globals, builtins, k[2], &global_cache_0);
   if (!v4) { kline = 7; goto error; }
   v7 = kiln::Subtract(s[0], k[3]);
-  if (!v7) { Py_DECREF(v4); kline = 9; goto error; }
+  if (!v7) { kline = 9; goto e0; }
   kf.At(10);
   { PyObject* argv[] = {nullptr, v7};
   v8 = PyObject_Vectorcall(v4, argv + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
@@ -71,14 +71,14 @@ PyObject* Function1_fib(PyObject* func, PyObject* const* args, size_t nargsf, Py
   if (!v8) { kline = 10; goto error; }
   }
   v9 = kiln::LoadGlobalCached(globals, builtins, k[2], &global_cache_1);
-  if (!v9) { Py_DECREF(v8); kline = 11; goto error; }
+  if (!v9) { kline = 11; goto e1; }
   v12 = kiln::Subtract(s[0], k[1]);
-  if (!v12) { Py_DECREF(v8); Py_DECREF(v9); kline = 13; goto error; }
+  if (!v12) { kline = 13; goto e2; }
   kf.At(14);
   { PyObject* argv[] = {nullptr, v12};
   v13 = PyObject_Vectorcall(v9, argv + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
   Py_DECREF(v9); Py_DECREF(v12); 
-  if (!v13) { Py_DECREF(v8); kline = 14; goto error; }
+  if (!v13) { kline = 14; goto e1; }
   }
   v14 = kiln::Add(v8, v13);
   Py_DECREF(v8); Py_DECREF(v13); 
@@ -90,6 +90,15 @@ b2:;
   Py_INCREF(s[0]);
   retval = s[0];
   goto done;
+e0:
+  Py_DECREF(v4);
+  goto error;
+e1:
+  Py_DECREF(v8);
+  goto error;
+e2:
+  Py_DECREF(v9);
+  goto e1;
 error:
   kiln::AddTraceback(code, globals, kline);
   retval = nullptr;

@@ -86,7 +86,7 @@ PyObject* Function1_first_even(PyObject* func, PyObject* const* args, size_t nar
   if (!v1) { kline = 1; goto error; }
 b1:;
   { const int status = kiln::IterNext(v1, &v2);
-    if (status < 0) { Py_DECREF(v1); kline = 1; goto error; }
+    if (status < 0) { kline = 1; goto e0; }
     if (status == 0) goto b2; }
   goto b3;
 b2:;
@@ -99,14 +99,14 @@ b3:;
   Py_XSETREF(s[1], v2);
   kf.At(4);
   v5 = kiln::Remainder(s[1], k[1]);
-  if (!v5) { Py_DECREF(v1); kline = 6; goto error; }
+  if (!v5) { kline = 6; goto e0; }
   v7 = kiln::CompareBool(v5, k[2], Py_EQ);
   Py_DECREF(v5); 
-  if (v7 < 0) { Py_DECREF(v1); kline = 7; goto error; }
+  if (v7 < 0) { kline = 7; goto e0; }
   if (v7) goto b5;
   kf.At(11);
   v11 = kiln::CompareBool(s[1], k[2], Py_LT);
-  if (v11 < 0) { Py_DECREF(v1); kline = 13; goto error; }
+  if (v11 < 0) { kline = 13; goto e0; }
   goto b1;
 b5:;
   Py_DECREF(v1);
@@ -117,6 +117,9 @@ b5:;
   Py_INCREF(s[2]);
   retval = s[2];
   goto done;
+e0:
+  Py_DECREF(v1);
+  goto error;
 error:
   kiln::AddTraceback(code, globals, kline);
   retval = nullptr;
@@ -217,7 +220,7 @@ PyObject* Function3_unpack(PyObject* func, PyObject* const* args, size_t nargsf,
   if (!v2) { kline = 4; goto error; }
 b1:;
   { const int status = kiln::IterNext(v2, &v3);
-    if (status < 0) { Py_DECREF(v2); kline = 4; goto error; }
+    if (status < 0) { kline = 4; goto e0; }
     if (status == 0) goto b2; }
   goto b3;
 b2:;
@@ -236,7 +239,7 @@ b2:;
   goto done;
 b3:;
   { PyObject* items[2];
-  { const int status = kiln::UnpackSequence(v3, 2, items); Py_DECREF(v3); if (status < 0) { Py_DECREF(v2); kline = 6; goto error; } }
+  { const int status = kiln::UnpackSequence(v3, 2, items); Py_DECREF(v3); if (status < 0) { kline = 6; goto e0; } }
   v4 = items[0];
   v5 = items[1];
   }
@@ -244,24 +247,33 @@ b3:;
   Py_XSETREF(s[3], v5);
   kf.At(9);
   v7[1] = Py_NewRef(s[1]);
-  if (kiln::LoadMethod(k[12], v7) < 0) { Py_DECREF(v7[1]); Py_DECREF(v2); kline = 11; goto error; }
+  if (kiln::LoadMethod(k[12], v7) < 0) { Py_DECREF(v7[1]); kline = 11; goto e0; }
   v9 = kiln::FormatValue(s[2], -1, nullptr);
-  if (!v9) { Py_DECREF(v2); Py_DECREF(v7[0]); Py_XDECREF(v7[1]); kline = 13; goto error; }
+  if (!v9) { kline = 13; goto e1; }
   v12 = kiln::FormatValue(s[3], 114, nullptr);
-  if (!v12) { Py_DECREF(v2); Py_DECREF(v7[0]); Py_XDECREF(v7[1]); Py_DECREF(v9); kline = 15; goto error; }
+  if (!v12) { kline = 15; goto e2; }
   { PyObject* pieces[] = {v9, k[13], v12};
   v13 = kiln::JoinStrings(pieces, 3);
   Py_DECREF(v9); Py_DECREF(v12); 
-  if (!v13) { Py_DECREF(v2); Py_DECREF(v7[0]); Py_XDECREF(v7[1]); kline = 16; goto error; }
+  if (!v13) { kline = 16; goto e1; }
   }
   kf.At(17);
   { PyObject* argv[] = {v7[0], v7[1], v13};
   v14 = kiln::CallLoadedMethod(argv, 1, nullptr);
   Py_DECREF(v7[0]); Py_XDECREF(v7[1]); Py_DECREF(v13); 
-  if (!v14) { Py_DECREF(v2); kline = 17; goto error; }
+  if (!v14) { kline = 17; goto e0; }
   }
   Py_DECREF(v14);
   goto b1;
+e0:
+  Py_DECREF(v2);
+  goto error;
+e1:
+  Py_DECREF(v7[0]); Py_XDECREF(v7[1]);
+  goto e0;
+e2:
+  Py_DECREF(v9);
+  goto e1;
 error:
   kiln::AddTraceback(code, globals, kline);
   retval = nullptr;

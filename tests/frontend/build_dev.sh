@@ -11,7 +11,9 @@ OPT=${OPT:--O2}
 mkdir -p "$OUT"
 SOURCES="compiler/lex/unicode.cc compiler/lex/tokenizer.cc compiler/ast/ast.cc
   compiler/ast/dump.cc compiler/ast/visit.cc compiler/parse/literals.cc compiler/parse/unicode_names.cc
-  compiler/parse/parser.cc compiler/diagnostics/diagnostics.cc"
+  compiler/parse/parser.cc compiler/parse/parser_statements.cc compiler/parse/parser_compound.cc
+  compiler/parse/parser_expressions.cc compiler/parse/parser_atoms.cc compiler/parse/parser_strings.cc
+  compiler/parse/parser_patterns.cc compiler/diagnostics/diagnostics.cc"
 OBJECTS=""
 for source in $SOURCES; do
   object="$OUT/$(echo "$source" | tr / _).o"

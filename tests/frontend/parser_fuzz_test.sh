@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # //tests/frontend:parser_fuzz_test: builds parser_fuzzer.cc (libFuzzer) with clang++-14,
-# ASan and UBSan, then fuzzes the tokenizer, parser, ast dump and scope analysis for
-# FUZZ_SECONDS on a seed corpus (golden/*.py and a few stdlib files). Fails on a crash,
-# hang, leak or any sanitizer report; the input that failed is kept in
+# ASan and UBSan, then fuzzes the tokenizer, parser, ast dump, scope analysis and syntax
+# checks for FUZZ_SECONDS on a seed corpus (golden/*.py and a few stdlib files). Fails on
+# a crash, hang, leak or any sanitizer report; the input that failed is kept in
 # $TEST_UNDECLARED_OUTPUTS_DIR (bazel-testlogs/tests/frontend/parser_fuzz_test/).
 # Bazel's C++ toolchain here is gcc, which has no libFuzzer, hence this script.
 #
@@ -23,8 +23,15 @@ fi
 
 # The front end, compiled from source with the sanitizers.
 sources=(
+  compiler/parse/parser_expressions.cc
+  compiler/parse/parser_statements.cc
+  compiler/parse/parser_compound.cc
+  compiler/parse/parser_strings.cc
+  compiler/parse/parser_patterns.cc
+  compiler/parse/parser_atoms.cc
   compiler/parse/parser.cc
   compiler/sema/scopes.cc
+  compiler/sema/syntax_checks.cc
   compiler/lex/tokenizer.cc
   tests/frontend/parser_fuzzer.cc
   compiler/lex/unicode.cc

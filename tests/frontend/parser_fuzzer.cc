@@ -1,7 +1,9 @@
-// libFuzzer target for the front end: tokenizer, parser, ast.dump and scope analysis.
+// libFuzzer target for the front end: tokenizer, parser, ast.dump, scope analysis and the
+// compiler's syntax checks.
 //
 // Every input is tokenized (with comments, as `kilnc dump-tokens` does) and parsed as a
-// file; when it parses, its AST is dumped and analysed by kiln::sema::AnalyzeScopes. A
+// file; when it parses, its AST is dumped and analysed by kiln::sema::AnalyzeScopes, then
+// (when that accepts it) checked by kiln::sema::CheckSyntax. A
 // crash, hang, leak or sanitizer report is a bug. Bazel's toolchain is gcc, so
 // //tests/frontend:parser_fuzz_test (parser_fuzz_test.sh) builds this with clang++-14
 // and -fsanitize=fuzzer,address,undefined and runs it for a bounded time. By hand:
@@ -22,6 +24,7 @@
 #include "compiler/lex/tokenizer.h"
 #include "compiler/parse/parser.h"
 #include "compiler/sema/scopes.h"
+#include "compiler/sema/syntax_checks.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
@@ -33,6 +36,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (dump.empty()) __builtin_trap();  // a module always dumps as Module(...)
   kiln::sema::ScopeTree scopes;
   std::optional<kiln::sema::ScopeError> error = kiln::sema::AnalyzeScopes(result.module, &scopes);
-  if (!error) (void)kiln::sema::DumpScopes(scopes);
+  if (error) return 0;
+  (void)kiln::sema::DumpScopes(scopes);
+  (void)kiln::sema::CheckSyntax(result.module, scopes);
   return 0;
 }

@@ -1,0 +1,205 @@
+// try/except/else, try/finally, with, and the handled-exception state.
+//
+//   try: body                    errors in body -> H
+//   except E as name: handler    H: exc = CatchException; prev = SaveHandled;
+//   else: orelse                    SetHandled(exc); match E (errors -> M)
+//                                   handler body (errors -> X); SetHandled(prev)
+//                                   no clause matched: SetHandled(prev); RaisePending(exc)
+//                                M, X: the new error replaces exc; SetHandled(prev);
+//                                   RaisePending(new) to the enclosing handler
+// The exception and the previously handled one are values; the reference-count pass
+// releases them wherever control leaves. A traceback entry is added where an error is
+// raised (the error edge into H), not again when it is raised on (RaisePending).
+#include "absl/strings/str_cat.h"
+#include "compiler/lower/lowerer.h"
+
+namespace kiln::lower {
+
+// `except E as name`: the name is unbound when the handler ends (as CPython's
+// `name = None; del name`).
+void FunctionLowerer::UnbindHandlerName(const std::string& name, const Node* node) {
+  if (name.empty()) return;
+  std::string mangled = Mangle(name);
+  if (scope_->Resolve(mangled) == sema::NameScope::kLocal) {
+    b_.Append(Op::kClearLocal).number = SlotOf(mangled);
+    return;
+  }
+  StoreName(name, b_.None(), node);
+  DeleteName(name, node);
+}
+
+void HandlerContext::Leave(FunctionLowerer& lowerer, Builder& b) const {
+  b.Append(Op::kSetHandled, {previous_});
+  lowerer.UnbindHandlerName(name_, node_);
+}
+
+void FunctionLowerer::Try(const ast::Try* node) {
+  if (node->finalbody.size > 0) {
+    TryFinally(node);
+  } else {
+    TryExcept(node);
+  }
+}
+
+void FunctionLowerer::TryExcept(const ast::Try* node) {
+  BlockId outer = b_.handler();
+  BlockId caught = b_.NewBlock();
+  BlockId orelse = b_.NewBlock();
+  BlockId end = b_.NewBlock();
+  b_.set_handler(caught);
+  Statements(node->body);
+  b_.set_handler(outer);
+  b_.JumpIfOpen(orelse);
+
+  // An exception in the body: find its clause.
+  b_.SetBlock(caught);
+  ValueId exception = b_.Value(Op::kCatchException);
+  ValueId previous = b_.Value(Op::kSaveHandled);
+  b_.Append(Op::kSetHandled, {exception});
+  // While the clauses are matched, an error replaces the caught exception.
+  BlockId matching = b_.NewBlock();
+  b_.set_handler(matching);
+  for (Node* handler_node : node->handlers) {
+    const auto* handler = handler_node->As<ast::ExceptHandler>();
+    BlockId next = b_.NewBlock();
+    if (handler->type) {
+      // The frame is at the clause while it is tested (its line when none matches).
+      b_.SetSite(handler_node);
+      ValueId type = Expr(handler->type);
+      ValueId match = b_.Value(Op::kExceptionMatches, {exception, type}, handler->type);
+      BlockId body = b_.NewBlock();
+      b_.Branch(match, body, next);
+      b_.SetBlock(body);
+    }
+    std::string name = handler->name.data() ? std::string(handler->name) : "";
+    if (!name.empty()) StoreName(handler->name, exception, handler_node);
+    BlockId failed = b_.NewBlock();
+    b_.set_handler(failed);
+    contexts_.push_back(std::make_unique<HandlerContext>(outer, previous, name, handler_node));
+    Statements(handler->body);
+    std::unique_ptr<ControlContext> finished = std::move(contexts_.back());
+    contexts_.pop_back();
+    b_.set_handler(outer);
+    if (!b_.Terminated()) {
+      finished->Leave(*this, b_);
+      b_.Jump(end);
+    }
+    // An exception inside the handler: the handled exception is restored, the name
+    // unbound, and the new exception goes on to the enclosing handler.
+    b_.SetBlock(failed);
+    ValueId raised = b_.Value(Op::kCatchException);
+    finished->Leave(*this, b_);
+    b_.Append(Op::kRaisePending, {raised});
+    b_.SetBlock(next);
+    b_.set_handler(matching);
+  }
+  // No clause matched: raised on, with its traceback.
+  b_.set_handler(outer);
+  b_.Append(Op::kSetHandled, {previous});
+  b_.Append(Op::kRaisePending, {exception});
+  b_.SetBlock(matching);
+  ValueId raised = b_.Value(Op::kCatchException);
+  b_.Append(Op::kSetHandled, {previous});
+  b_.Append(Op::kRaisePending, {raised});
+
+  b_.SetBlock(orelse);
+  Statements(node->orelse);
+  b_.JumpIfOpen(end);
+  b_.SetBlock(end);
+}
+
+void FinallyContext::Leave(FunctionLowerer& lowerer, Builder& b) const {
+  lowerer.Statements(*final_body_);
+}
+
+//   try: body finally: final     errors in body (and its handlers) -> F
+//     normal exit, break, continue, return: the final body, inline
+//     F: exc = CatchException; prev = SaveHandled; SetHandled(exc); the final body
+//        (errors -> F2); SetHandled(prev); RaisePending(exc)
+//     F2: an error in the final body replaces exc
+void FunctionLowerer::TryFinally(const ast::Try* node) {
+  BlockId outer = b_.handler();
+  BlockId exceptional = b_.NewBlock();
+  BlockId end = b_.NewBlock();
+  b_.set_handler(exceptional);
+  contexts_.push_back(std::make_unique<FinallyContext>(outer, &node->finalbody));
+  if (node->handlers.size > 0) {
+    TryExcept(node);
+  } else {
+    Statements(node->body);
+  }
+  contexts_.pop_back();
+  b_.set_handler(outer);
+  if (!b_.Terminated()) {
+    Statements(node->finalbody);
+    b_.JumpIfOpen(end);
+  }
+  // Exceptional exit: the final body runs with the exception held (and handled), then
+  // it is raised on.
+  b_.SetBlock(exceptional);
+  ValueId exception = b_.Value(Op::kCatchException);
+  ValueId previous = b_.Value(Op::kSaveHandled);
+  b_.Append(Op::kSetHandled, {exception});
+  BlockId replaced = b_.NewBlock();
+  b_.set_handler(replaced);
+  contexts_.push_back(std::make_unique<HandlerContext>(outer, previous, "", node));
+  Statements(node->finalbody);
+  contexts_.pop_back();
+  b_.set_handler(outer);
+  if (!b_.Terminated()) {
+    // The re-raise is at the final body's last statement, as CPython places it.
+    b_.SetSite(node->finalbody[node->finalbody.size - 1]);
+    b_.Append(Op::kSetHandled, {previous});
+    b_.Append(Op::kRaisePending, {exception});
+  }
+  // An exception raised inside the final body replaces the held one.
+  b_.SetBlock(replaced);
+  ValueId raised = b_.Value(Op::kCatchException);
+  b_.Append(Op::kSetHandled, {previous});
+  b_.Append(Op::kRaisePending, {raised});
+  b_.SetBlock(end);
+}
+
+void WithContext::Leave(FunctionLowerer& lowerer, Builder& b) const {
+  b.Value(Op::kCallExit, {exit_}, node_);
+}
+
+//   with manager as target: body     entered, exit = EnterContext(manager)
+//     errors in the body (binding the target included) -> W
+//     normal exit, break, continue, return: CallExit(exit)
+//     W: ExitWithException(exit): suppressed -> after the statement, else Unwind
+void FunctionLowerer::With(const ast::With* node, uint32_t item_index) {
+  if (item_index == node->items.size) {
+    Statements(node->body);
+    return;
+  }
+  const auto* item = node->items[item_index]->As<ast::WithItem>();
+  ValueId manager = Expr(item->context_expr);
+  ir::Instr& enter = b_.Append(Op::kEnterContext, {manager}, node, 2);
+  ValueId entered = enter.results[0];
+  ValueId exit = enter.results[1];
+  BlockId outer = b_.handler();
+  BlockId exceptional = b_.NewBlock();
+  BlockId end = b_.NewBlock();
+  b_.set_handler(exceptional);
+  contexts_.push_back(std::make_unique<WithContext>(outer, exit, node));
+  if (item->optional_vars) Assign(item->optional_vars, entered);
+  With(node, item_index + 1);
+  std::unique_ptr<ControlContext> finished = std::move(contexts_.back());
+  contexts_.pop_back();
+  b_.set_handler(outer);
+  if (!b_.Terminated()) {
+    finished->Leave(*this, b_);
+    b_.Jump(end);
+  }
+  // __exit__(type, value, traceback); a true result swallows the exception.
+  b_.SetBlock(exceptional);
+  ValueId suppress = b_.Value(Op::kExitWithException, {exit}, node);
+  BlockId raise_on = b_.NewBlock();
+  b_.Branch(suppress, end, raise_on);
+  b_.SetBlock(raise_on);
+  b_.Append(Op::kUnwind);
+  b_.SetBlock(end);
+}
+
+}  // namespace kiln::lower
