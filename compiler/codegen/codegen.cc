@@ -362,7 +362,8 @@ class ModuleGenerator : public ModuleContext {
   // The C++ text of `scope`'s function through Kiln IR, or "" when the lowering does
   // not handle it yet (then the direct generator compiles it).
   std::string KirFunction(const sema::Scope* scope, const std::string& qualname,
-                          const std::string& c_name, std::vector<const Node*>* sites);
+                          const std::string& c_name, std::vector<const Node*>* sites, int* temp_count,
+                          bool* generator);
   const std::string& CNameOf(const sema::Scope* scope) override { return c_names_[scope]; }
   const std::string& QualnameOf(const sema::Scope* scope) { return qualnames_[scope]; }
   void AppendFunction(const std::string& text) { functions_.push_back(text); }
@@ -3282,7 +3283,8 @@ void FunctionGenerator::Generate() {
 // The module
 
 std::string ModuleGenerator::KirFunction(const sema::Scope* scope, const std::string& qualname,
-                                         const std::string& c_name, std::vector<const Node*>* sites) {
+                                         const std::string& c_name, std::vector<const Node*>* sites,
+                                         int* temp_count, bool* generator) {
   if (!info_.use_kir || scope->kind != sema::ScopeKind::kFunction) return "";
   absl::StatusOr<ir::Function> function =
       lower::LowerFunction(scope, scopes_, qualname, lower::ModuleFacts{info_.name, info_.is_package});
@@ -3294,9 +3296,21 @@ std::string ModuleGenerator::KirFunction(const sema::Scope* scope, const std::st
     Fail(scope->node, absl::StrCat("internal error in Kiln IR: ", status.message()));
     return "";
   }
+  // A value of another representation than an object, live while a generator is
+  // suspended, has no frame slot to wait in yet: such a generator stays on the direct path.
+  for (const ir::Block& block : function->blocks) {
+    const ir::Instr& last = block.terminator();
+    for (ir::ValueId value : last.saved) {
+      if (function->values[value].repr != ir::Repr::kObject) return "";
+    }
+  }
   for (const std::string& name : function->imports) NoteImport(name);
   *sites = function->sites;
-  return EmitKirFunction(*function, c_name, *this);
+  *generator = function->is_generator;
+  if (*generator) {
+    Declare(absl::StrCat("PyObject* ", c_name, "_resume(PyObject** s, PyObject* func, PyObject* code, PyObject* sent);"));
+  }
+  return EmitKirFunction(*function, c_name, *this, temp_count);
 }
 
 std::string ModuleGenerator::AddFunction(const sema::Scope* scope, const std::string& qualname) {
@@ -3307,7 +3321,9 @@ std::string ModuleGenerator::AddFunction(const sema::Scope* scope, const std::st
                         Sanitize(scope->name));
   c_names_[scope] = c_name;
   std::vector<const Node*> kir_sites;
-  std::string kir_text = KirFunction(scope, qualname, c_name, &kir_sites);
+  int kir_temp_count = 0;
+  bool kir_generator = false;
+  std::string kir_text = KirFunction(scope, qualname, c_name, &kir_sites, &kir_temp_count, &kir_generator);
   if (failed()) return c_name;
   FunctionGenerator generator(this, scope, c_name);
   if (kir_text.empty()) {
@@ -3372,7 +3388,8 @@ std::string ModuleGenerator::AddFunction(const sema::Scope* scope, const std::st
                        absl::StrJoin(flags, " | "), ", ", variables.size(), ", ", c_name, "_variables, ",
                        cells.size(), ", ", c_name, "_cells, ", free.size(), ", ", c_name, "_free, ",
                        generator.sites_.size(), ", ", c_name, "_sites, ", c_name, ", ",
-                       scope->kind == sema::ScopeKind::kFunction
+                       !kir_text.empty() ? kir_temp_count
+                       : scope->kind == sema::ScopeKind::kFunction
                            ? generator.slot_count_ - generator.local_count_
                            : 0,
                        ", ", generator.is_generator() ? c_name + "_resume" : "nullptr", "};"));

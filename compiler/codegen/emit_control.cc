@@ -1,5 +1,7 @@
 // Emitters of terminators: jumps (with the target's parameters), branches, the
 // iteration step, return and raise.
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "compiler/codegen/emitter.h"
 
@@ -45,6 +47,46 @@ void FunctionEmitter::EmitIterNext(const ir::Instr& instr) {
 void FunctionEmitter::EmitReturn(const ir::Instr& instr) {
   Line(absl::StrCat("retval = ", V(instr.operands[0]), ";"));
   Line("goto done;");
+}
+
+// Keeps the values live across the suspension in frame slots, moves the generator to
+// its next resume point and returns to the resume loop; resuming there restores them.
+void FunctionEmitter::SuspendAndReturn(const ir::Instr& instr, const std::string& returned,
+                                       bool delegating) {
+  const ir::ValueList& saved = instr.saved;
+  for (size_t i = 0; i < saved.size(); ++i) Line(absl::StrCat("s[", saved_base_ + i, "] = ", V(saved[i]), ";"));
+  max_saved_ = std::max(max_saved_, saved.size());
+  int state = ++resume_count_;
+  Line(absl::StrCat("kiln::SetGeneratorState(&s[", state_slot_, "], ", state, ");"));
+  const ast::Node* site = f_.sites[instr.site];
+  Line(absl::StrCat("kf.Suspend(", site ? site->lineno : f_.line, ", ", delegating ? "true" : "false", ");"));
+  Line(absl::StrCat("return ", returned, ";"));
+  absl::StrAppend(&resume_code_, "resume_", state, ":\n");
+  for (size_t i = 0; i < saved.size(); ++i) {
+    absl::StrAppend(&resume_code_, "  ", V(saved[i]), " = s[", saved_base_ + i, "]; s[", saved_base_ + i,
+                    "] = nullptr;\n");
+  }
+  labels_.insert(instr.targets[0]);
+  absl::StrAppend(&resume_code_, "  goto b", instr.targets[0], ";\n");
+}
+
+void FunctionEmitter::EmitYield(const ir::Instr& instr) { SuspendAndReturn(instr, V(instr.operands[0]), false); }
+
+void FunctionEmitter::EmitYieldFrom(const ir::Instr& instr) {
+  // The delegate goes to the resume loop, which runs CPython's SEND loop with it.
+  Line(absl::StrCat("s[", handoff_slot_, "] = ", V(instr.operands[0]), ";"));
+  SuspendAndReturn(instr, "kiln::GeneratorDelegate()", true);
+}
+
+void FunctionEmitter::EmitGetYieldFromIter(const ir::Instr& instr) {
+  NullCheck(instr, absl::StrCat("kiln::GetYieldFromIter(", V(instr.operands[0]), ")"));
+}
+
+// Resumed with the value sent in, or NULL with the exception thrown in (throw(),
+// close(), or raised by the delegate), raised here.
+void FunctionEmitter::EmitResumed(const ir::Instr& instr) {
+  Line(absl::StrCat("if (!sent) ", ErrorExit(instr)));
+  if (!unused_result_) Line(absl::StrCat(Result(instr), " = Py_NewRef(sent);"));
 }
 
 void FunctionEmitter::EmitRaise(const ir::Instr& instr) {

@@ -17,6 +17,9 @@ class FunctionEmitter {
   FunctionEmitter(const ir::Function& function, std::string c_name, ModuleContext& module)
       : f_(function), c_name_(std::move(c_name)), module_(module) {}
   std::string Run();
+  int temp_count() const {
+    return f_.is_generator ? 2 + static_cast<int>(max_saved_) : 0;
+  }
 
  private:
   // One emit function per op (defined in the emit_*.cc file of its group).
@@ -79,6 +82,14 @@ class FunctionEmitter {
   // and the labels' code.
   std::map<std::pair<std::string, ir::ValueId>, std::string> chains_;
   std::string chain_code_;
+  // Generators: the frame slots after the locals (hand-over, state, then the values
+  // kept while suspended), and each resume point's restores.
+  int handoff_slot_ = 0, state_slot_ = 0, saved_base_ = 0;
+  size_t max_saved_ = 0;
+  std::string resume_code_;
+  int resume_count_ = 0;
+  void SuspendAndReturn(const ir::Instr& instr, const std::string& returned, bool delegating);
+  bool unused_result_ = false;            // the current instruction's result is dropped at once
   bool uses_error_ = false;
   bool uses_unwind_ = false;
 };

@@ -173,6 +173,9 @@ void FunctionEmitter::Dispatch(const ir::Instr& instr) {
 }
 
 std::string FunctionEmitter::Run() {
+  handoff_slot_ = static_cast<int>(f_.slot_names.size());
+  state_slot_ = handoff_slot_ + 1;
+  saved_base_ = handoff_slot_ + 2;
   definition_.assign(f_.values.size(), nullptr);
   text_.assign(f_.values.size(), std::string());
   for (const ir::Block& block : f_.blocks) {
@@ -199,6 +202,14 @@ std::string FunctionEmitter::Run() {
           if (!released_on_error) break;
           pending_decrefs_.push_back(&block.instrs[j]);
         }
+      }
+      // A value sent into a generator that nothing uses (`yield x` as a statement):
+      // neither taken nor released.
+      unused_result_ = false;
+      if (instr.op == ir::Op::kResumed && i + 1 < block.instrs.size() &&
+          block.instrs[i + 1].op == ir::Op::kDecRef && block.instrs[i + 1].operands[0] == instr.result()) {
+        unused_result_ = true;
+        skip_.insert(&block.instrs[i + 1]);
       }
       Dispatch(instr);
     }
@@ -254,10 +265,19 @@ std::string FunctionEmitter::Run() {
   absl::StrAppend(&out, "  if (((PyFunctionObject*)func)->func_code != ", code,
                   " && kiln::CompiledEntry(((PyFunctionObject*)func)->func_code) != &", c_name_,
                   ") return kiln::CallReplacedCode(func, args, nargsf, kwnames);\n");
-  // The frame comes first: the locals live in it.
-  absl::StrAppend(&out, "  PyObject* const code = kiln::CodeToRun(func, ", code, ");\n",
-                  "  kiln::ActiveFrame kf(func, code, ((PyFunctionObject*)func)->func_globals, nullptr);\n",
-                  "  if (!kf.ok()) return nullptr;\n  PyObject** const s = kf.slots();\n");
+  std::string bind_failed = "return nullptr;";
+  if (f_.is_generator) {
+    // The entry makes CPython's generator object and binds the arguments into its
+    // frame; the resume loop of the code runs the body (runtime/objects/generator.h).
+    absl::StrAppend(&out, "  PyObject* gen = kiln::NewGenerator(func);\n  if (!gen) return nullptr;\n",
+                    "  PyObject** s = kiln::GeneratorSlots(gen);\n");
+    bind_failed = "{ kiln::DiscardGenerator(gen); return nullptr; }";
+  } else {
+    // The frame comes first: the locals live in it.
+    absl::StrAppend(&out, "  PyObject* const code = kiln::CodeToRun(func, ", code, ");\n",
+                    "  kiln::ActiveFrame kf(func, code, ((PyFunctionObject*)func)->func_globals, nullptr);\n",
+                    "  if (!kf.ok()) return nullptr;\n  PyObject** const s = kf.slots();\n");
+  }
   if (entry.fast_positional) {
     absl::StrAppend(&out, "  if (kwnames == nullptr && PyVectorcall_NARGS(nargsf) == ",
                     entry.positional_count, ") {\n");
@@ -268,7 +288,7 @@ std::string FunctionEmitter::Run() {
   } else {
     absl::StrAppend(&out, "  ");
   }
-  absl::StrAppend(&out, "if (kiln::BindArguments(func, args, nargsf, kwnames, s) < 0) return nullptr;\n");
+  absl::StrAppend(&out, "if (kiln::BindArguments(func, args, nargsf, kwnames, s) < 0) ", bind_failed, "\n");
   // Cells for captured parameters keep the argument value.
   for (int slot : entry.cell_slots) {
     absl::StrAppend(&out, "  { PyObject* value = s[", slot, "]; s[", slot,
@@ -278,12 +298,26 @@ std::string FunctionEmitter::Run() {
     absl::StrAppend(&out, "  s[", entry.free_slots[i],
                     "] = Py_NewRef(PyTuple_GET_ITEM(((PyFunctionObject*)func)->func_closure, ", i, "));\n");
   }
+  if (f_.is_generator) {
+    absl::StrAppend(&out, "  return gen;\n}\n", "PyObject* ", c_name_,
+                    "_resume(PyObject** s, PyObject* func, PyObject* code, PyObject* sent) {\n");
+  }
   absl::StrAppend(&out, "  PyObject* globals = ((PyFunctionObject*)func)->func_globals;\n",
                   "  PyObject* builtins = ((PyFunctionObject*)func)->func_builtins;\n",
-                  "  (void)builtins;\n  int kline = 0;\n  (void)kline;\n  PyObject* retval = nullptr;\n",
-                  "  if (Py_EnterRecursiveCall(\"\")) return nullptr;\n");
+                  "  (void)builtins;\n  int kline = 0;\n  (void)kline;\n  PyObject* retval = nullptr;\n");
+  if (f_.is_generator) {
+    absl::StrAppend(&out, "  kiln::ActiveFrame kf(kiln::kResumedFrame);\n");
+  } else {
+    absl::StrAppend(&out, "  if (Py_EnterRecursiveCall(\"\")) return nullptr;\n");
+  }
   for (const std::string& declaration : declarations) absl::StrAppend(&out, "  ", declaration, "\n");
-  absl::StrAppend(&out, body, chain_code_);
+  if (f_.is_generator) {
+    absl::StrAppend(&out, "  switch (kiln::GeneratorState(s[", state_slot_, "])) {\n    case 0: break;\n");
+    for (int i = 1; i <= resume_count_; ++i) absl::StrAppend(&out, "    case ", i, ": goto resume_", i, ";\n");
+    absl::StrAppend(&out, "    default: PyErr_SetString(PyExc_SystemError, \"bad generator state\"); goto unwind;\n  }\n");
+    uses_unwind_ = true;
+  }
+  absl::StrAppend(&out, body, chain_code_, resume_code_);
   // Handlers' entries for errors raised here: the traceback entry first.
   for (ir::BlockId handler : raise_labels_) {
     absl::StrAppend(&out, "raise_b", handler, ":\n  kiln::AddTraceback(code, globals, kline);\n  goto b",
@@ -295,13 +329,27 @@ std::string FunctionEmitter::Run() {
   }
   if (uses_unwind_) absl::StrAppend(&out, "unwind:\n");
   if (uses_error_ || uses_unwind_) absl::StrAppend(&out, "  retval = nullptr;\n");
-  absl::StrAppend(&out, "done:\n  Py_LeaveRecursiveCall();\n  return retval;\n}\n");
+  if (f_.is_generator) {
+    // Finished: the return value goes to the resume loop, an exception leaves.
+    // The slots after the locals are emptied (a delegate left in the hand-over slot).
+    absl::StrAppend(&out, "done:\n");
+    for (int slot = handoff_slot_; slot < handoff_slot_ + temp_count(); ++slot) {
+      absl::StrAppend(&out, "  Py_CLEAR(s[", slot, "]);\n");
+    }
+    absl::StrAppend(&out, "  if (!retval) { kf.LeaveWithError(); return nullptr; }\n  s[", handoff_slot_,
+                    "] = retval;\n  return kiln::GeneratorReturn();\n}\n");
+  } else {
+    absl::StrAppend(&out, "done:\n  Py_LeaveRecursiveCall();\n  return retval;\n}\n");
+  }
   return out;
 }
 
 std::string EmitKirFunction(const ir::Function& function, const std::string& c_name,
-                            ModuleContext& module) {
-  return FunctionEmitter(function, c_name, module).Run();
+                            ModuleContext& module, int* temp_count) {
+  FunctionEmitter emitter(function, c_name, module);
+  std::string text = emitter.Run();
+  *temp_count = emitter.temp_count();
+  return text;
 }
 
 }  // namespace kiln::codegen

@@ -15,8 +15,12 @@
 
 namespace kiln::codegen {
 
+// `temp_count` gets the number of frame slots the code needs after the locals (a
+// generator keeps its hand-over and state slots there, and the values it holds while
+// suspended). A generator function is two C++ functions: the entry `c_name`, which
+// makes the generator, and `c_name`_resume, its body.
 std::string EmitKirFunction(const ir::Function& function, const std::string& c_name,
-                            ModuleContext& module);
+                            ModuleContext& module, int* temp_count);
 
 }  // namespace kiln::codegen
 

@@ -83,8 +83,14 @@ std::vector<BlockId> ReversePostOrder(const Function& function) {
   std::vector<char> seen(function.blocks.size(), 0);
   // Iterative depth-first search: (block, next successor index).
   std::vector<std::pair<BlockId, size_t>> stack = {{0, 0}};
+  // Successors are visited last first, so that in the order made the first target of
+  // a branch (the loop body of an IterNext, the true side of a Branch) comes right
+  // after its block: the emitter falls through to it.
   std::vector<std::vector<BlockId>> successors(function.blocks.size());
-  for (const Block& block : function.blocks) successors[block.id] = FlowSuccessors(block);
+  for (const Block& block : function.blocks) {
+    successors[block.id] = FlowSuccessors(block);
+    std::reverse(successors[block.id].begin(), successors[block.id].end());
+  }
   seen[0] = 1;
   while (!stack.empty()) {
     auto& [block, next] = stack.back();

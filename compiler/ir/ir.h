@@ -114,6 +114,9 @@ struct Instr {
   bool error_edge = false;
   // Owned values the error edge releases (the reference-count pass).
   ValueList error_cleanup;
+  // Yield, YieldFrom: the values live across the suspension (the reference-count
+  // pass); the emitter keeps them in frame slots while the generator is suspended.
+  ValueList saved;
 
   const OpInfo& info() const { return InfoOf(op); }
   ValueId result() const { return results.empty() ? kNoValue : results[0]; }
@@ -145,6 +148,7 @@ struct Function {
   std::vector<std::string> imports;       // modules the code needs bundled
   std::vector<std::string> slot_names;    // frame slots: locals, then cells and free
   int parameter_count = 0;                // slots bound on entry (0..n-1)
+  bool is_generator = false;              // its calls make a generator that runs the body
   std::vector<const ast::Node*> sites = {nullptr};  // site 0: the function's start
   std::vector<ValueInfo> values;
   std::vector<Block> blocks;              // blocks[0] is the entry

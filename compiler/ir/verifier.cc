@@ -53,7 +53,9 @@ class Verifier {
             return Error(block.id, &instr, "target out of range");
           }
         }
-        size_t expected_targets = instr.op == Op::kJump ? 1
+        size_t expected_targets = instr.op == Op::kJump || instr.op == Op::kYield ||
+                                          instr.op == Op::kYieldFrom
+                                      ? 1
                                   : instr.op == Op::kBranch || instr.op == Op::kIterNext ? 2
                                                                                          : 0;
         if (instr.targets.size() != expected_targets) {
@@ -300,6 +302,8 @@ class Verifier {
       case Op::kReturn:
         return ExpectEmpty(state->counts, id, instr, "return");
       case Op::kJump:
+      case Op::kYield:
+      case Op::kYieldFrom:
         return Flow(instr.targets[0], *state, id, instr);
       case Op::kBranch:
         if (absl::Status status = Flow(instr.targets[0], *state, id, instr); !status.ok()) return status;

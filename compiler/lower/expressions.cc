@@ -61,6 +61,15 @@ ValueId FunctionLowerer::Expr(const Node* node) {
       StoreName(named->target->As<ast::Name>()->id, value, node);
       return value;
     }
+    case Kind::kYield: {
+      const auto* yield = node->As<ast::Yield>();
+      ValueId value = yield->value ? Expr(yield->value) : b_.None();
+      return Suspend(Op::kYield, value, node);
+    }
+    case Kind::kYieldFrom: {
+      ValueId iterable = Expr(node->As<ast::YieldFrom>()->value);
+      return Suspend(Op::kYieldFrom, b_.Value(Op::kGetYieldFromIter, {iterable}, node), node);
+    }
     case Kind::kLambda:
       return MakeFunction(node, scopes_.ScopeOf(node), Qualname("<lambda>"));
     case Kind::kListComp:
@@ -72,6 +81,19 @@ ValueId FunctionLowerer::Expr(const Node* node) {
       Unsupported(node, absl::StrCat("expression ", ast::KindName(node->node_kind)));
       return b_.None();
   }
+}
+
+// yield v / yield from delegate: the body returns to the resume loop, which calls it
+// again at the resume block with the value sent in (or an exception thrown in).
+ValueId FunctionLowerer::Suspend(Op op, ValueId value, const Node* node) {
+  if (!function_->is_generator) {
+    Unsupported(node, "'yield' outside a generator function");
+    return b_.None();
+  }
+  BlockId resume = b_.NewBlock();
+  b_.Append(op, {value}, node).targets = {resume};
+  b_.SetBlock(resume);
+  return b_.Value(Op::kResumed, {}, node);
 }
 
 ValueId FunctionLowerer::UnaryOp(const ast::UnaryOp* node) {

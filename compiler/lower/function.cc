@@ -40,9 +40,8 @@ absl::Status FunctionLowerer::Run() {
   if (scope_->kind != sema::ScopeKind::kFunction || scope_->is_comprehension) {
     return absl::UnimplementedError("not a def or lambda");
   }
-  if (scope_->is_generator || scope_->is_coroutine) {
-    return absl::UnimplementedError("generators and coroutines");
-  }
+  if (scope_->is_coroutine) return absl::UnimplementedError("coroutines and async generators");
+  function_->is_generator = scope_->is_generator;
   // The frame: variables (parameters first), then cells and free variables; a
   // parameter that is a cell keeps its parameter's slot.
   sema::LocalsPlus names = sema::LocalsPlusOf(scope_);

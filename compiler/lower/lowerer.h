@@ -56,6 +56,7 @@ class FunctionLowerer {
   ValueId BoolOp(const ast::BoolOp* node);
   ValueId UnaryOp(const ast::UnaryOp* node);
   ValueId IfExp(const ast::IfExp* node);
+  ValueId Suspend(Op op, ValueId value, const Node* node);
 
   // --- calls.cc ---
   ValueId Call(const ast::Call* node);

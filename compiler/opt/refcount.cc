@@ -163,6 +163,12 @@ class Refcounter {
         std::sort(instr.error_cleanup.begin(), instr.error_cleanup.end());
         for (ir::ValueId value : held_for_call) instr.error_cleanup.push_back(value);
       }
+      if (instr.op == ir::Op::kYield || instr.op == ir::Op::kYieldFrom) {
+        instr.saved.clear();
+        for (ir::ValueId value : live_in_[instr.targets[0]]) {
+          if (Owned(value)) instr.saved.push_back(value);
+        }
+      }
       if (!info.terminator) {
         for (const auto& [value, times] : occurrences) {
           if (!stolen.count(value) && Owned(value) && !after.count(value)) {

@@ -26,9 +26,9 @@ int InitConstants() {
   if (!(k[1] = PyUnicode_InternFromString("int"))) return -1;
   if (!(k[2] = PyLong_FromString("1", nullptr, 10))) return -1;
   if (!(k[3] = PyUnicode_InternFromString("ValueError"))) return -1;
-  if (!(k[4] = PyUnicode_InternFromString("TypeError"))) return -1;
-  if (!(k[5] = PyUnicode_InternFromString("print"))) return -1;
-  if (!(k[6] = PyUnicode_DecodeUTF8("bad", 3, "surrogatepass"))) return -1;
+  if (!(k[4] = PyUnicode_InternFromString("print"))) return -1;
+  if (!(k[5] = PyUnicode_DecodeUTF8("bad", 3, "surrogatepass"))) return -1;
+  if (!(k[6] = PyUnicode_InternFromString("TypeError"))) return -1;
   if (!(k[7] = kiln::MakeCode(Function1_parse_spec))) return -1;
   if (!(k[8] = PyUnicode_InternFromString("parse"))) return -1;
   if (!(k[9] = PyUnicode_DecodeUTF8("4", 1, "surrogatepass"))) return -1;
@@ -62,13 +62,13 @@ PyObject* Function1_parse(PyObject* func, PyObject* const* args, size_t nargsf, 
   PyObject* v4 = nullptr;
   PyObject* v5 = nullptr;
   int v6 = 0;
-  PyObject* v13 = nullptr;
-  int v14 = 0;
-  PyObject* v16 = nullptr;
-  PyObject* v15 = nullptr;
   PyObject* v7 = nullptr;
   PyObject* v10 = nullptr;
   PyObject* v12 = nullptr;
+  PyObject* v13 = nullptr;
+  int v14 = 0;
+  PyObject* v15 = nullptr;
+  PyObject* v16 = nullptr;
   kf.At(2);
   v0 = kiln::LoadGlobalCached(globals, builtins, k[1], &global_cache_0);
   if (!v0) { kline = 3; goto raise_b1; }
@@ -96,27 +96,41 @@ b1:;
   v6 = kiln::ExceptionMatches(v3, v5);
   Py_DECREF(v5); 
   if (v6 < 0) { kline = 8; goto e0; }
-  if (v6) goto b7;
+  if (!(v6)) goto b4;
+  Py_XSETREF(s[3], v3);
+  kf.At(9);
+  v7 = kiln::LoadGlobalCached(globals, builtins, k[4], &global_cache_2);
+  if (!v7) { kline = 10; goto raise_b3; }
+  Py_INCREF(s[3]);
+  kf.At(12);
+  { PyObject* argv[] = {nullptr, k[5], s[3]};
+  v10 = PyObject_Vectorcall(v7, argv + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+  Py_DECREF(v7); Py_DECREF(s[3]); 
+  if (!v10) { kline = 12; goto raise_b3; }
+  }
+  Py_DECREF(v10);
+  kf.At(13);
+  PyErr_SetHandledException(v4);
+  Py_XDECREF(v4);
+  Py_CLEAR(s[3]);
+  Py_INCREF(s[1]);
+  retval = s[1];
+  goto done;
+b3:;
+  v12 = kiln::FetchException();
+  PyErr_SetHandledException(v4);
+  Py_XDECREF(v4);
+  Py_CLEAR(s[3]);
+  kiln::RestoreException(v12);
+  goto unwind;
+b4:;
   kf.At(15);
-  v13 = kiln::LoadGlobalCached(globals, builtins, k[4], &global_cache_2);
+  v13 = kiln::LoadGlobalCached(globals, builtins, k[6], &global_cache_3);
   if (!v13) { kline = 16; goto e0; }
   v14 = kiln::ExceptionMatches(v3, v13);
   Py_DECREF(v13); 
   if (v14 < 0) { kline = 16; goto e0; }
-  if (v14) goto b5;
-  goto b4;
-b3:;
-  v16 = kiln::FetchException();
-  PyErr_SetHandledException(v4);
-  Py_XDECREF(v4);
-  kiln::RestoreException(v16);
-  goto unwind;
-b4:;
-  PyErr_SetHandledException(v4);
-  Py_XDECREF(v4);
-  kiln::RestoreException(v3);
-  goto unwind;
-b5:;
+  if (!(v14)) goto b7;
   Py_DECREF(v3);
   kf.At(17);
   kiln::ReRaise();
@@ -128,35 +142,19 @@ b6:;
   kiln::RestoreException(v15);
   goto unwind;
 b7:;
-  Py_XSETREF(s[3], v3);
-  kf.At(9);
-  v7 = kiln::LoadGlobalCached(globals, builtins, k[5], &global_cache_3);
-  if (!v7) { kline = 10; goto raise_b8; }
-  Py_INCREF(s[3]);
-  kf.At(12);
-  { PyObject* argv[] = {nullptr, k[6], s[3]};
-  v10 = PyObject_Vectorcall(v7, argv + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
-  Py_DECREF(v7); Py_DECREF(s[3]); 
-  if (!v10) { kline = 12; goto raise_b8; }
-  }
-  Py_DECREF(v10);
-  kf.At(13);
   PyErr_SetHandledException(v4);
   Py_XDECREF(v4);
-  Py_CLEAR(s[3]);
-  Py_INCREF(s[1]);
-  retval = s[1];
-  goto done;
+  kiln::RestoreException(v3);
+  goto unwind;
 b8:;
-  v12 = kiln::FetchException();
+  v16 = kiln::FetchException();
   PyErr_SetHandledException(v4);
   Py_XDECREF(v4);
-  Py_CLEAR(s[3]);
-  kiln::RestoreException(v12);
+  kiln::RestoreException(v16);
   goto unwind;
 e0:
   Py_DECREF(v3);
-  goto raise_b3;
+  goto raise_b8;
 raise_b1:
   kiln::AddTraceback(code, globals, kline);
   goto b1;
@@ -197,7 +195,7 @@ int ModuleBody(PyObject* module) {
   if (PyDict_SetItem(globals, k[8], s[0]) < 0) { kline = 1; goto raise_0; }
   Py_CLEAR(s[0]);
   kf.At(2);
-  s[1] = kiln::LoadGlobalCached(globals, builtins, k[5], &global_cache_4);
+  s[1] = kiln::LoadGlobalCached(globals, builtins, k[4], &global_cache_4);
   if (!s[1]) { kline = 3; goto raise_0; }
   s[5] = kiln::LoadGlobalCached(globals, builtins, k[8], &global_cache_5);
   if (!s[5]) { kline = 4; goto raise_0; }

@@ -217,14 +217,14 @@ PyObject* Function1_shapes(PyObject* func, PyObject* const* args, size_t nargsf,
   kf.At(13);
   v13 = kiln::IsTrue(s[0]);
   if (v13 < 0) { kline = 14; goto error; }
-  if (v13) goto b2;
-  Py_INCREF(Py_None);
-  v11 = Py_None;
-  goto b3;
-b2:;
+  if (!(v13)) goto b2;
   v16 = kiln::GetItem(s[0], k[3]);
   if (!v16) { kline = 16; goto error; }
   v11 = v16;
+  goto b3;
+b2:;
+  Py_INCREF(Py_None);
+  v11 = Py_None;
 b3:;
   Py_XSETREF(s[6], v11);
   kf.At(18);
@@ -232,25 +232,25 @@ b3:;
   if (!v22) { kline = 20; goto error; }
   v23 = kiln::IsTrue(v22);
   if (v23 < 0) { kline = 20; goto e0; }
-  if (v23) goto b5;
-  v20 = v22;
-  goto b6;
-b5:;
+  if (!(v23)) goto b5;
   Py_DECREF(v22);
   v25 = kiln::RichCompare(s[5], k[4], Py_LE);
   if (!v25) { kline = 20; goto error; }
   v20 = v25;
+  goto b6;
+b5:;
+  v20 = v22;
 b6:;
   v26 = kiln::IsTrue(v20);
   if (v26 < 0) { kline = 20; goto e1; }
-  if (v26) goto b8;
-  v18 = v20;
-  goto b9;
-b8:;
+  if (!(v26)) goto b8;
   Py_DECREF(v20);
   v29 = s[6] != Py_None;
   Py_INCREF((v29 ? Py_True : Py_False));
   v18 = (v29 ? Py_True : Py_False);
+  goto b9;
+b8:;
+  v18 = v20;
 b9:;
   Py_XSETREF(s[7], v18);
   kf.At(23);
@@ -327,15 +327,15 @@ b11:;
   kf.At(58);
   v65 = kiln::IsTrue(s[7]);
   if (v65 < 0) { kline = 59; goto error; }
-  if (v65) goto b13;
+  if (!(v65)) goto b13;
+  Py_INCREF(s[7]);
+  v63 = s[7];
+  goto b14;
+b13:;
   v67 = kiln::IsTrue(s[8]);
   if (v67 < 0) { kline = 61; goto error; }
   Py_INCREF((!v67 ? Py_True : Py_False));
   v63 = (!v67 ? Py_True : Py_False);
-  goto b14;
-b13:;
-  Py_INCREF(s[7]);
-  v63 = s[7];
 b14:;
   v73 = kiln::LoadGlobalCached(globals, builtins, k[17], &global_cache_2);
   if (!v73) { kline = 65; goto e7; }

@@ -3,14 +3,14 @@
 
 namespace {
 
-PyObject* k[14];
+PyObject* k[13];
 PyObject* Function1_numbers_resume(PyObject** s, PyObject* func, PyObject* code, PyObject* sent);
-const int Function1_numbers_sites[] = {0, 0, -1, -1, 4, 4, 4, 9, 5, 7, 4, 14, 5, 5, 10, 11, 5, 5, 10, 19, 6, 6, 8, 15, 6, 6, 14, 15, 6, 6, 8, 15, 7, 7, 8, 14, 7, 7, 8, 9};
+const int Function1_numbers_sites[] = {0, 0, -1, -1, 4, 4, 4, 9, 4, 4, 4, 5, 5, 7, 4, 14, 5, 5, 10, 11, 5, 5, 14, 19, 5, 5, 10, 19, 6, 6, 8, 15, 6, 6, 14, 15, 6, 6, 8, 15, 7, 7, 8, 14, 7, 7, 8, 9};
 const char* const Function1_numbers_variables[] = {"limit", "n"};
 const char* const Function1_numbers_cells[] = {nullptr};
 const char* const Function1_numbers_free[] = {nullptr};
 PyObject* Function1_numbers(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames);
-const kiln::FunctionSpec Function1_numbers_spec = {"numbers", "numbers", "tests/codegen/fallback.py", 3, 1, 0, 0, CO_OPTIMIZED | CO_NEWLOCALS | CO_GENERATOR, 2, Function1_numbers_variables, 0, Function1_numbers_cells, 0, Function1_numbers_free, 10, Function1_numbers_sites, Function1_numbers, 4, Function1_numbers_resume};
+const kiln::FunctionSpec Function1_numbers_spec = {"numbers", "numbers", "tests/codegen/fallback.py", 3, 1, 0, 0, CO_OPTIMIZED | CO_NEWLOCALS | CO_GENERATOR, 2, Function1_numbers_variables, 0, Function1_numbers_cells, 0, Function1_numbers_free, 12, Function1_numbers_sites, Function1_numbers, 2, Function1_numbers_resume};
 const int Function2_import_inside_sites[] = {0, 0, -1, -1, 11, 11, 4, 15, 12, 12, 4, 26, 12, 12, 11, 15, 12, 12, 11, 21, 12, 12, 22, 25, 12, 12, 11, 26};
 const char* const Function2_import_inside_variables[] = {"json"};
 const char* const Function2_import_inside_cells[] = {nullptr};
@@ -28,25 +28,23 @@ const kiln::FunctionSpec ModuleBody_spec = {"<module>", "<module>", "tests/codeg
 int InitConstants() {
   if (!(k[0] = PyUnicode_InternFromString("__name__"))) return -1;
   if (!(k[1] = PyLong_FromString("0", nullptr, 10))) return -1;
-  if (!(k[2] = PyUnicode_InternFromString("n"))) return -1;
-  if (!(k[3] = PyLong_FromString("1", nullptr, 10))) return -1;
-  if (!(k[4] = kiln::MakeCode(Function1_numbers_spec))) return -1;
-  if (!(k[5] = PyUnicode_InternFromString("numbers"))) return -1;
-  if (!(k[6] = PyUnicode_InternFromString("json"))) return -1;
-  if (!(k[7] = PyUnicode_InternFromString("dumps"))) return -1;
-  if (!(k[8] = kiln::MakeCode(Function2_import_inside_spec))) return -1;
-  if (!(k[9] = PyUnicode_InternFromString("import_inside"))) return -1;
-  if (!(k[10] = PyUnicode_InternFromString("print"))) return -1;
-  if (!(k[11] = PyUnicode_InternFromString("list"))) return -1;
-  if (!(k[12] = PyLong_FromString("3", nullptr, 10))) return -1;
-  if (!(k[13] = kiln::MakeCode(ModuleBody_spec))) return -1;
+  if (!(k[2] = PyLong_FromString("1", nullptr, 10))) return -1;
+  if (!(k[3] = kiln::MakeCode(Function1_numbers_spec))) return -1;
+  if (!(k[4] = PyUnicode_InternFromString("numbers"))) return -1;
+  if (!(k[5] = PyUnicode_InternFromString("json"))) return -1;
+  if (!(k[6] = PyUnicode_InternFromString("dumps"))) return -1;
+  if (!(k[7] = kiln::MakeCode(Function2_import_inside_spec))) return -1;
+  if (!(k[8] = PyUnicode_InternFromString("import_inside"))) return -1;
+  if (!(k[9] = PyUnicode_InternFromString("print"))) return -1;
+  if (!(k[10] = PyUnicode_InternFromString("list"))) return -1;
+  if (!(k[11] = PyLong_FromString("3", nullptr, 10))) return -1;
+  if (!(k[12] = kiln::MakeCode(ModuleBody_spec))) return -1;
   return 0;
 }
 
-// numbers (line 3)
-#define KILN_CLEAR_TEMPS() do { Py_CLEAR(s[4]); Py_CLEAR(s[5]); } while (0)
+// numbers (line 3; Kiln IR)
 PyObject* Function1_numbers(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
-  if (((PyFunctionObject*)func)->func_code != k[4] && kiln::CompiledEntry(((PyFunctionObject*)func)->func_code) != &Function1_numbers) return kiln::CallReplacedCode(func, args, nargsf, kwnames);
+  if (((PyFunctionObject*)func)->func_code != k[3] && kiln::CompiledEntry(((PyFunctionObject*)func)->func_code) != &Function1_numbers) return kiln::CallReplacedCode(func, args, nargsf, kwnames);
   PyObject* gen = kiln::NewGenerator(func);
   if (!gen) return nullptr;
   PyObject** s = kiln::GeneratorSlots(gen);
@@ -58,72 +56,58 @@ PyObject* Function1_numbers(PyObject* func, PyObject* const* args, size_t nargsf
 PyObject* Function1_numbers_resume(PyObject** s, PyObject* func, PyObject* code, PyObject* sent) {
   PyObject* globals = ((PyFunctionObject*)func)->func_globals;
   PyObject* builtins = ((PyFunctionObject*)func)->func_builtins;
+  (void)builtins;
   int kline = 0;
+  (void)kline;
   PyObject* retval = nullptr;
   kiln::ActiveFrame kf(kiln::kResumedFrame);
+  int v3 = 0;
+  PyObject* v5 = nullptr;
   switch (kiln::GeneratorState(s[3])) {
     case 0: break;
     case 1: goto resume_1;
-    default: PyErr_SetString(PyExc_SystemError, "bad generator state"); goto unwind_0;
+    default: PyErr_SetString(PyExc_SystemError, "bad generator state"); goto unwind;
   }
   kf.At(1);
-  s[4] = Py_NewRef(k[1]);
-  Py_XSETREF(s[1], s[4]); s[4] = nullptr;
-  kf.At(2);
-while_1:;
-  if (!s[1]) { kiln::RaiseUnboundLocal(k[2]); kline = 3; goto raise_0; }
-  {
-    int truth = kiln::CompareBool(s[1], s[0], Py_LT);
-    if (truth < 0) { kline = 4; goto raise_0; }
-    if (!truth) goto while_else_2;
-  }
-  kf.At(5);
-  if (!s[1]) { kiln::RaiseUnboundLocal(k[2]); kline = 6; goto raise_4; }
-  s[5] = Py_NewRef(s[1]);
+  Py_INCREF(k[1]);
+  Py_XSETREF(s[1], k[1]);
+  kf.At(3);
+b1:;
+  v3 = kiln::CompareBool(s[1], s[0], Py_LT);
+  if (v3 < 0) { kline = 6; goto error; }
+  if (!(v3)) goto b4;
+  kf.At(7);
+  Py_INCREF(s[1]);
   kiln::SetGeneratorState(&s[3], 1);
   kf.Suspend(6, false);
-  { PyObject* yielded = s[5]; s[5] = nullptr; return yielded; }
-resume_1:;
-  if (!sent) { kline = 7; goto raise_4; }
-  s[4] = Py_NewRef(sent);
-  Py_CLEAR(s[4]);
-  kf.At(8);
-  if (!s[1]) { kiln::RaiseUnboundLocal(k[2]); kline = 9; goto raise_4; }
-  s[5] = Py_NewRef(k[3]);
-  if (kiln::InPlaceAddLocal(&s[1], s[5]) < 0) { kline = 8; goto raise_4; }
-  Py_CLEAR(s[5]);
-  goto while_1;
-  goto no_error_5;
-raise_4:;
-  kiln::AddTraceback(code, globals, kline);
-  KILN_CLEAR_TEMPS();
-unwind_4:;
-  goto unwind_0;
-no_error_5:;
-while_else_2:;
-while_end_3:;
-  retval = Py_NewRef(Py_None);
+  return s[1];
+b3:;
+  if (!sent) { kline = 9; goto error; }
+  kf.At(10);
+  if (kiln::InPlaceAddLocal(&s[1], k[2]) < 0) { kline = 10; goto error; }
+  goto b1;
+b4:;
+  Py_INCREF(Py_None);
+  retval = Py_None;
   goto done;
-raise_0:
+resume_1:
+  goto b3;
+error:
   kiln::AddTraceback(code, globals, kline);
-  KILN_CLEAR_TEMPS();
-unwind_0:
+unwind:
   retval = nullptr;
 done:
   Py_CLEAR(s[2]);
   Py_CLEAR(s[3]);
-  Py_CLEAR(s[4]);
-  Py_CLEAR(s[5]);
   if (!retval) { kf.LeaveWithError(); return nullptr; }
   s[2] = retval;
   return kiln::GeneratorReturn();
 }
-#undef KILN_CLEAR_TEMPS
 
 // import_inside (line 10; Kiln IR)
 PyObject* Function2_import_inside(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
-  if (((PyFunctionObject*)func)->func_code != k[8] && kiln::CompiledEntry(((PyFunctionObject*)func)->func_code) != &Function2_import_inside) return kiln::CallReplacedCode(func, args, nargsf, kwnames);
-  PyObject* const code = kiln::CodeToRun(func, k[8]);
+  if (((PyFunctionObject*)func)->func_code != k[7] && kiln::CompiledEntry(((PyFunctionObject*)func)->func_code) != &Function2_import_inside) return kiln::CallReplacedCode(func, args, nargsf, kwnames);
+  PyObject* const code = kiln::CodeToRun(func, k[7]);
   kiln::ActiveFrame kf(func, code, ((PyFunctionObject*)func)->func_globals, nullptr);
   if (!kf.ok()) return nullptr;
   PyObject** const s = kf.slots();
@@ -141,16 +125,16 @@ PyObject* Function2_import_inside(PyObject* func, PyObject* const* args, size_t 
   PyObject* v4 = nullptr;
   PyObject* v5 = nullptr;
   kf.At(1);
-  v0 = kiln::ImportName(globals, k[6], Py_None, 0);
+  v0 = kiln::ImportName(globals, k[5], Py_None, 0);
   if (!v0) { kline = 1; goto error; }
   Py_XSETREF(s[0], v0);
   kf.At(2);
   v2[1] = Py_NewRef(s[0]);
-  if (kiln::LoadMethod(k[7], v2) < 0) { Py_DECREF(v2[1]); kline = 4; goto error; }
-  Py_INCREF(k[3]);
+  if (kiln::LoadMethod(k[6], v2) < 0) { Py_DECREF(v2[1]); kline = 4; goto error; }
+  Py_INCREF(k[2]);
   v4 = PyList_New(1);
-  if (!v4) { Py_DECREF(k[3]);  kline = 5; goto e0; }
-  PyList_SET_ITEM(v4, 0, k[3]);
+  if (!v4) { Py_DECREF(k[2]);  kline = 5; goto e0; }
+  PyList_SET_ITEM(v4, 0, k[2]);
   kf.At(6);
   { PyObject* argv[] = {v2[0], v2[1], v4};
   v5 = kiln::CallLoadedMethod(argv, 1, nullptr);
@@ -182,28 +166,28 @@ int ModuleBody(PyObject* module) {
   PyObject* retval = nullptr;
   (void)retval;
   if (Py_EnterRecursiveCall("")) return -1;
-  PyObject* const code = k[13];
+  PyObject* const code = k[12];
   (void)code;
   kiln::ActiveFrame kf(nullptr, code, globals, globals);
   if (!kf.ok()) goto unwind_0;
   kf.At(1);
-  s[0] = kiln::MakeFunction(k[4], Function1_numbers, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
+  s[0] = kiln::MakeFunction(k[3], Function1_numbers, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
   if (!s[0]) { kline = 1; goto raise_0; }
-  if (PyDict_SetItem(globals, k[5], s[0]) < 0) { kline = 1; goto raise_0; }
+  if (PyDict_SetItem(globals, k[4], s[0]) < 0) { kline = 1; goto raise_0; }
   Py_CLEAR(s[0]);
   kf.At(2);
-  s[0] = kiln::MakeFunction(k[8], Function2_import_inside, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
+  s[0] = kiln::MakeFunction(k[7], Function2_import_inside, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
   if (!s[0]) { kline = 2; goto raise_0; }
-  if (PyDict_SetItem(globals, k[9], s[0]) < 0) { kline = 2; goto raise_0; }
+  if (PyDict_SetItem(globals, k[8], s[0]) < 0) { kline = 2; goto raise_0; }
   Py_CLEAR(s[0]);
   kf.At(3);
-  s[1] = kiln::LoadGlobalCached(globals, builtins, k[10], &global_cache_0);
+  s[1] = kiln::LoadGlobalCached(globals, builtins, k[9], &global_cache_0);
   if (!s[1]) { kline = 4; goto raise_0; }
-  s[5] = kiln::LoadGlobalCached(globals, builtins, k[11], &global_cache_1);
+  s[5] = kiln::LoadGlobalCached(globals, builtins, k[10], &global_cache_1);
   if (!s[5]) { kline = 5; goto raise_0; }
-  s[8] = kiln::LoadGlobalCached(globals, builtins, k[5], &global_cache_2);
+  s[8] = kiln::LoadGlobalCached(globals, builtins, k[4], &global_cache_2);
   if (!s[8]) { kline = 6; goto raise_0; }
-  s[10] = Py_NewRef(k[12]);
+  s[10] = Py_NewRef(k[11]);
   kf.At(7);
   s[7] = PyObject_Vectorcall(s[8], &s[10], 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
   Py_CLEAR(s[8]);
@@ -214,7 +198,7 @@ int ModuleBody(PyObject* module) {
   Py_CLEAR(s[5]);
   Py_CLEAR(s[7]);
   if (!s[3]) { kline = 8; goto raise_0; }
-  s[11] = kiln::LoadGlobalCached(globals, builtins, k[9], &global_cache_3);
+  s[11] = kiln::LoadGlobalCached(globals, builtins, k[8], &global_cache_3);
   if (!s[11]) { kline = 9; goto raise_0; }
   kf.At(10);
   s[4] = PyObject_Vectorcall(s[11], &s[13], 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);

@@ -58,7 +58,12 @@ PyObject* Function1_fib(PyObject* func, PyObject* const* args, size_t nargsf, Py
   kf.At(1);
   v2 = kiln::CompareBool(s[0], k[1], Py_LT);
   if (v2 < 0) { kline = 3; goto error; }
-  if (v2) goto b2;
+  if (!(v2)) goto b2;
+  kf.At(4);
+  Py_INCREF(s[0]);
+  retval = s[0];
+  goto done;
+b2:;
   kf.At(6);
   v4 = kiln::LoadGlobalCached(globals, builtins, k[2], &global_cache_0);
   if (!v4) { kline = 7; goto error; }
@@ -84,11 +89,6 @@ PyObject* Function1_fib(PyObject* func, PyObject* const* args, size_t nargsf, Py
   Py_DECREF(v8); Py_DECREF(v13); 
   if (!v14) { kline = 15; goto error; }
   retval = v14;
-  goto done;
-b2:;
-  kf.At(4);
-  Py_INCREF(s[0]);
-  retval = s[0];
   goto done;
 e0:
   Py_DECREF(v4);

@@ -37,15 +37,15 @@ int InitConstants() {
   if (!(k[2] = PyLong_FromString("0", nullptr, 10))) return -1;
   if (!(k[3] = kiln::MakeCode(Function1_first_even_spec))) return -1;
   if (!(k[4] = PyUnicode_InternFromString("first_even"))) return -1;
-  if (!(k[5] = PyLong_FromString("100", nullptr, 10))) return -1;
-  if (!(k[6] = PyLong_FromString("1", nullptr, 10))) return -1;
-  if (!(k[7] = PyLong_FromString("3", nullptr, 10))) return -1;
+  if (!(k[5] = PyLong_FromString("1", nullptr, 10))) return -1;
+  if (!(k[6] = PyLong_FromString("3", nullptr, 10))) return -1;
+  if (!(k[7] = PyLong_FromString("100", nullptr, 10))) return -1;
   if (!(k[8] = kiln::MakeCode(Function2_countdown_spec))) return -1;
   if (!(k[9] = PyUnicode_InternFromString("countdown"))) return -1;
-  if (!(k[10] = PyUnicode_DecodeUTF8(", ", 2, "surrogatepass"))) return -1;
-  if (!(k[11] = PyUnicode_InternFromString("join"))) return -1;
-  if (!(k[12] = PyUnicode_InternFromString("append"))) return -1;
-  if (!(k[13] = PyUnicode_DecodeUTF8("=", 1, "surrogatepass"))) return -1;
+  if (!(k[10] = PyUnicode_InternFromString("append"))) return -1;
+  if (!(k[11] = PyUnicode_DecodeUTF8("=", 1, "surrogatepass"))) return -1;
+  if (!(k[12] = PyUnicode_DecodeUTF8(", ", 2, "surrogatepass"))) return -1;
+  if (!(k[13] = PyUnicode_InternFromString("join"))) return -1;
   if (!(k[14] = kiln::MakeCode(Function3_unpack_spec))) return -1;
   if (!(k[15] = PyUnicode_InternFromString("unpack"))) return -1;
   if (!(k[16] = PyUnicode_InternFromString("print"))) return -1;
@@ -87,15 +87,7 @@ PyObject* Function1_first_even(PyObject* func, PyObject* const* args, size_t nar
 b1:;
   { const int status = kiln::IterNext(v1, &v2);
     if (status < 0) { kline = 1; goto e0; }
-    if (status == 0) goto b2; }
-  goto b3;
-b2:;
-  Py_DECREF(v1);
-  kf.At(14);
-  Py_INCREF(Py_None);
-  retval = Py_None;
-  goto done;
-b3:;
+    if (status == 0) goto b5; }
   Py_XSETREF(s[1], v2);
   kf.At(4);
   v5 = kiln::Remainder(s[1], k[1]);
@@ -103,12 +95,7 @@ b3:;
   v7 = kiln::CompareBool(v5, k[2], Py_EQ);
   Py_DECREF(v5); 
   if (v7 < 0) { kline = 7; goto e0; }
-  if (v7) goto b5;
-  kf.At(11);
-  v11 = kiln::CompareBool(s[1], k[2], Py_LT);
-  if (v11 < 0) { kline = 13; goto e0; }
-  goto b1;
-b5:;
+  if (!(v7)) goto b4;
   Py_DECREF(v1);
   kf.At(8);
   Py_INCREF(s[1]);
@@ -116,6 +103,17 @@ b5:;
   kf.At(15);
   Py_INCREF(s[2]);
   retval = s[2];
+  goto done;
+b4:;
+  kf.At(11);
+  v11 = kiln::CompareBool(s[1], k[2], Py_LT);
+  if (v11 < 0) { kline = 13; goto e0; }
+  goto b1;
+b5:;
+  Py_DECREF(v1);
+  kf.At(14);
+  Py_INCREF(Py_None);
+  retval = Py_None;
   goto done;
 e0:
   Py_DECREF(v1);
@@ -155,25 +153,25 @@ PyObject* Function2_countdown(PyObject* func, PyObject* const* args, size_t narg
 b1:;
   v3 = kiln::CompareBool(s[0], k[2], Py_GT);
   if (v3 < 0) { kline = 5; goto error; }
-  if (v3) goto b3;
-  kf.At(14);
-  if (kiln::InPlaceAddLocal(&s[1], k[5]) < 0) { kline = 14; goto error; }
-  kf.At(16);
-  Py_INCREF(s[1]);
-  retval = s[1];
-  goto done;
-b3:;
+  if (!(v3)) goto b4;
   kf.At(6);
-  v6 = kiln::InPlaceSubtract(s[0], k[6]);
+  v6 = kiln::InPlaceSubtract(s[0], k[5]);
   if (!v6) { kline = 6; goto error; }
   Py_XSETREF(s[0], v6);
   kf.At(8);
-  v9 = kiln::CompareBool(s[0], k[7], Py_EQ);
+  v9 = kiln::CompareBool(s[0], k[6], Py_EQ);
   if (v9 < 0) { kline = 10; goto error; }
   if (v9) goto b1;
   kf.At(11);
   if (kiln::InPlaceAddLocal(&s[1], s[0]) < 0) { kline = 11; goto error; }
   goto b1;
+b4:;
+  kf.At(14);
+  if (kiln::InPlaceAddLocal(&s[1], k[7]) < 0) { kline = 14; goto error; }
+  kf.At(16);
+  Py_INCREF(s[1]);
+  retval = s[1];
+  goto done;
 error:
   kiln::AddTraceback(code, globals, kline);
   retval = nullptr;
@@ -202,8 +200,6 @@ PyObject* Function3_unpack(PyObject* func, PyObject* const* args, size_t nargsf,
   PyObject* v0 = nullptr;
   PyObject* v2 = nullptr;
   PyObject* v3 = nullptr;
-  PyObject* v16[2] = {nullptr, nullptr};
-  PyObject* v18 = nullptr;
   PyObject* v4 = nullptr;
   PyObject* v5 = nullptr;
   PyObject* v7[2] = {nullptr, nullptr};
@@ -211,6 +207,8 @@ PyObject* Function3_unpack(PyObject* func, PyObject* const* args, size_t nargsf,
   PyObject* v12 = nullptr;
   PyObject* v13 = nullptr;
   PyObject* v14 = nullptr;
+  PyObject* v16[2] = {nullptr, nullptr};
+  PyObject* v18 = nullptr;
   kf.At(1);
   v0 = PyList_New(0);
   if (!v0) { kline = 2; goto error; }
@@ -221,23 +219,7 @@ PyObject* Function3_unpack(PyObject* func, PyObject* const* args, size_t nargsf,
 b1:;
   { const int status = kiln::IterNext(v2, &v3);
     if (status < 0) { kline = 4; goto e0; }
-    if (status == 0) goto b2; }
-  goto b3;
-b2:;
-  Py_DECREF(v2);
-  kf.At(18);
-  v16[1] = Py_NewRef(k[10]);
-  if (kiln::LoadMethod(k[11], v16) < 0) { Py_DECREF(v16[1]); kline = 19; goto error; }
-  Py_INCREF(s[1]);
-  kf.At(21);
-  { PyObject* argv[] = {v16[0], v16[1], s[1]};
-  v18 = kiln::CallLoadedMethod(argv, 1, nullptr);
-  Py_DECREF(v16[0]); Py_XDECREF(v16[1]); Py_DECREF(s[1]); 
-  if (!v18) { kline = 21; goto error; }
-  }
-  retval = v18;
-  goto done;
-b3:;
+    if (status == 0) goto b3; }
   { PyObject* items[2];
   { const int status = kiln::UnpackSequence(v3, 2, items); Py_DECREF(v3); if (status < 0) { kline = 6; goto e0; } }
   v4 = items[0];
@@ -247,12 +229,12 @@ b3:;
   Py_XSETREF(s[3], v5);
   kf.At(9);
   v7[1] = Py_NewRef(s[1]);
-  if (kiln::LoadMethod(k[12], v7) < 0) { Py_DECREF(v7[1]); kline = 11; goto e0; }
+  if (kiln::LoadMethod(k[10], v7) < 0) { Py_DECREF(v7[1]); kline = 11; goto e0; }
   v9 = kiln::FormatValue(s[2], -1, nullptr);
   if (!v9) { kline = 13; goto e1; }
   v12 = kiln::FormatValue(s[3], 114, nullptr);
   if (!v12) { kline = 15; goto e2; }
-  { PyObject* pieces[] = {v9, k[13], v12};
+  { PyObject* pieces[] = {v9, k[11], v12};
   v13 = kiln::JoinStrings(pieces, 3);
   Py_DECREF(v9); Py_DECREF(v12); 
   if (!v13) { kline = 16; goto e1; }
@@ -265,6 +247,20 @@ b3:;
   }
   Py_DECREF(v14);
   goto b1;
+b3:;
+  Py_DECREF(v2);
+  kf.At(18);
+  v16[1] = Py_NewRef(k[12]);
+  if (kiln::LoadMethod(k[13], v16) < 0) { Py_DECREF(v16[1]); kline = 19; goto error; }
+  Py_INCREF(s[1]);
+  kf.At(21);
+  { PyObject* argv[] = {v16[0], v16[1], s[1]};
+  v18 = kiln::CallLoadedMethod(argv, 1, nullptr);
+  Py_DECREF(v16[0]); Py_XDECREF(v16[1]); Py_DECREF(s[1]); 
+  if (!v18) { kline = 21; goto error; }
+  }
+  retval = v18;
+  goto done;
 e0:
   Py_DECREF(v2);
   goto error;
@@ -318,8 +314,8 @@ int ModuleBody(PyObject* module) {
   if (!s[1]) { kline = 5; goto raise_0; }
   s[7] = kiln::LoadGlobalCached(globals, builtins, k[4], &global_cache_1);
   if (!s[7]) { kline = 6; goto raise_0; }
-  s[10] = Py_NewRef(k[6]);
-  s[11] = Py_NewRef(k[7]);
+  s[10] = Py_NewRef(k[5]);
+  s[11] = Py_NewRef(k[6]);
   s[12] = Py_NewRef(k[17]);
   s[13] = Py_NewRef(k[18]);
   s[9] = PyList_New(4);
@@ -335,8 +331,8 @@ int ModuleBody(PyObject* module) {
   if (!s[3]) { kline = 8; goto raise_0; }
   s[7] = kiln::LoadGlobalCached(globals, builtins, k[4], &global_cache_2);
   if (!s[7]) { kline = 9; goto raise_0; }
-  s[14] = Py_NewRef(k[6]);
-  s[15] = Py_NewRef(k[7]);
+  s[14] = Py_NewRef(k[5]);
+  s[15] = Py_NewRef(k[6]);
   s[9] = PyList_New(2);
   if (!s[9]) { kline = 10; goto raise_0; }
   PyList_SET_ITEM(s[9], 0, s[14]); s[14] = nullptr;
@@ -357,7 +353,7 @@ int ModuleBody(PyObject* module) {
   s[7] = kiln::LoadGlobalCached(globals, builtins, k[15], &global_cache_4);
   if (!s[7]) { kline = 14; goto raise_0; }
   s[16] = Py_NewRef(k[20]);
-  s[17] = Py_NewRef(k[6]);
+  s[17] = Py_NewRef(k[5]);
   s[14] = PyTuple_New(2);
   if (!s[14]) { kline = 15; goto raise_0; }
   PyTuple_SET_ITEM(s[14], 0, s[16]); s[16] = nullptr;

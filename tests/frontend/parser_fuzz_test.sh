@@ -32,6 +32,9 @@ sources=(
   compiler/parse/parser.cc
   compiler/sema/scopes.cc
   compiler/sema/syntax_checks.cc
+  compiler/sema/syntax_checks_expressions.cc
+  compiler/sema/syntax_checks_folding.cc
+  compiler/sema/syntax_checks_patterns.cc
   compiler/lex/tokenizer.cc
   tests/frontend/parser_fuzzer.cc
   compiler/lex/unicode.cc
