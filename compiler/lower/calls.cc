@@ -70,22 +70,28 @@ ValueId FunctionLowerer::CallWithLists(const ast::Call* node) {
     }
   }
   std::vector<ValueId> operands = {function, positional};
-  if (node->keywords.size > 0) {
-    ir::Instr& make = b_.Append(Op::kNewDict, {}, node);
-    make.number = 0;
-    ValueId keywords = make.result();
-    for (Node* keyword_node : node->keywords) {
-      const auto* keyword = keyword_node->As<ast::Keyword>();
-      ValueId value = Expr(keyword->value);
-      if (keyword->arg.data() == nullptr) {
-        b_.Append(Op::kMergeCallKwargs, {keywords, value, function}, node);
-      } else {
-        b_.Append(Op::kAddCallKeyword, {keywords, value, function}, node).name = std::string(keyword->arg);
-      }
-    }
-    operands.push_back(keywords);
-  }
+  if (node->keywords.size > 0) operands.push_back(KeywordDict(node->keywords, function, node, false));
   return b_.Value(Op::kCallWithLists, std::move(operands), node);
+}
+
+ValueId FunctionLowerer::KeywordDict(const ast::NodeList& keywords, ValueId function, const Node* site,
+                                     bool at_keywords) {
+  ir::Instr& make = b_.Append(Op::kNewDict, {}, site);
+  make.number = 0;
+  ValueId dict = make.result();
+  for (Node* keyword_node : keywords) {
+    const auto* keyword = keyword_node->As<ast::Keyword>();
+    ValueId value = Expr(keyword->value);
+    std::vector<ValueId> operands = {dict, value};
+    if (function != ir::kNoValue) operands.push_back(function);
+    const Node* at = at_keywords ? keyword_node : site;
+    if (keyword->arg.data() == nullptr) {
+      b_.Append(Op::kMergeCallKwargs, std::move(operands), at);
+    } else {
+      b_.Append(Op::kAddCallKeyword, std::move(operands), at).name = std::string(keyword->arg);
+    }
+  }
+  return dict;
 }
 
 }  // namespace kiln::lower

@@ -28,6 +28,19 @@ void FunctionLowerer::UnbindHandlerName(const std::string& name, const Node* nod
   DeleteName(name, node);
 }
 
+FunctionLowerer::Caught FunctionLowerer::CatchAndHandle() {
+  ValueId exception = b_.Value(Op::kCatchException);
+  ValueId previous = b_.Value(Op::kSaveHandled);
+  b_.Append(Op::kSetHandled, {exception});
+  return {exception, previous};
+}
+
+void FunctionLowerer::RaiseReplacing(ValueId previous) {
+  ValueId raised = b_.Value(Op::kCatchException);
+  b_.Append(Op::kSetHandled, {previous});
+  b_.Append(Op::kRaisePending, {raised});
+}
+
 void HandlerContext::Leave(FunctionLowerer& lowerer, Builder& b) const {
   b.Append(Op::kSetHandled, {previous_});
   lowerer.UnbindHandlerName(name_, node_);
@@ -53,9 +66,7 @@ void FunctionLowerer::TryExcept(const ast::Try* node) {
 
   // An exception in the body: find its clause.
   b_.SetBlock(caught);
-  ValueId exception = b_.Value(Op::kCatchException);
-  ValueId previous = b_.Value(Op::kSaveHandled);
-  b_.Append(Op::kSetHandled, {exception});
+  auto [exception, previous] = CatchAndHandle();
   // While the clauses are matched, an error replaces the caught exception.
   BlockId matching = b_.NewBlock();
   b_.set_handler(matching);
@@ -98,9 +109,7 @@ void FunctionLowerer::TryExcept(const ast::Try* node) {
   b_.Append(Op::kSetHandled, {previous});
   b_.Append(Op::kRaisePending, {exception});
   b_.SetBlock(matching);
-  ValueId raised = b_.Value(Op::kCatchException);
-  b_.Append(Op::kSetHandled, {previous});
-  b_.Append(Op::kRaisePending, {raised});
+  RaiseReplacing(previous);
 
   b_.SetBlock(orelse);
   Statements(node->orelse);
@@ -137,9 +146,7 @@ void FunctionLowerer::TryFinally(const ast::Try* node) {
   // Exceptional exit: the final body runs with the exception held (and handled), then
   // it is raised on.
   b_.SetBlock(exceptional);
-  ValueId exception = b_.Value(Op::kCatchException);
-  ValueId previous = b_.Value(Op::kSaveHandled);
-  b_.Append(Op::kSetHandled, {exception});
+  auto [exception, previous] = CatchAndHandle();
   BlockId replaced = b_.NewBlock();
   b_.set_handler(replaced);
   contexts_.push_back(std::make_unique<HandlerContext>(outer, previous, "", node));
@@ -154,9 +161,7 @@ void FunctionLowerer::TryFinally(const ast::Try* node) {
   }
   // An exception raised inside the final body replaces the held one.
   b_.SetBlock(replaced);
-  ValueId raised = b_.Value(Op::kCatchException);
-  b_.Append(Op::kSetHandled, {previous});
-  b_.Append(Op::kRaisePending, {raised});
+  RaiseReplacing(previous);
   b_.SetBlock(end);
 }
 

@@ -148,21 +148,7 @@ void FunctionLowerer::ClassDef(const ast::ClassDef* node) {
   for (Node* decorator : node->decorator_list) decorators.push_back(Expr(decorator));
   ValueId function = MakeFunction(node, child, Qualname(std::string(node->name)));
   std::vector<ValueId> operands = {function, Sequence(node->bases, Kind::kTuple, node)};
-  if (node->keywords.size > 0) {
-    ir::Instr& make = b_.Append(Op::kNewDict, {}, node);
-    make.number = 0;
-    ValueId keywords = make.result();
-    for (Node* keyword_node : node->keywords) {
-      const auto* keyword = keyword_node->As<ast::Keyword>();
-      ValueId value = Expr(keyword->value);
-      if (keyword->arg.data() == nullptr) {
-        b_.Append(Op::kMergeCallKwargs, {keywords, value}, keyword_node);
-      } else {
-        b_.Append(Op::kAddCallKeyword, {keywords, value}, keyword_node).name = std::string(keyword->arg);
-      }
-    }
-    operands.push_back(keywords);
-  }
+  if (node->keywords.size > 0) operands.push_back(KeywordDict(node->keywords, ir::kNoValue, node, true));
   ir::Instr& build = b_.Append(Op::kBuildClass, std::move(operands), node);
   build.scope = child;
   build.name = std::string(node->name);

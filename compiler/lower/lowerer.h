@@ -96,6 +96,20 @@ class FunctionLowerer {
   void NoteImport(const std::string& name);
   void Import(const ast::Import* node);
   void ImportFrom(const ast::ImportFrom* node);
+  // The exception being raised, taken (CatchException) and made the handled one; the
+  // previously handled exception, for restoring it.
+  struct Caught {
+    ValueId exception;
+    ValueId previous;
+  };
+  Caught CatchAndHandle();
+  // The exception raised while `previous` was set aside replaces the caught one: the
+  // handled exception is restored and the new one raised on.
+  void RaiseReplacing(ValueId previous);
+  // The dict of a call's (or class statement's) keyword arguments, `**mapping` merged;
+  // errors reported at `site`, or at each keyword with `at_keywords`. `function` names
+  // the callee in messages (kNoValue: a class statement).
+  ValueId KeywordDict(const ast::NodeList& keywords, ValueId function, const Node* site, bool at_keywords);
   void Try(const ast::Try* node);
   void TryExcept(const ast::Try* node);
   void TryFinally(const ast::Try* node);
