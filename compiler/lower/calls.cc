@@ -45,7 +45,9 @@ ValueId FunctionLowerer::ZeroArgSuper(const ast::Call* node) {
   if (const auto* def = scope_->node->As<ast::FunctionDef>()) arguments = def->args->As<ast::Arguments>();
   if (const auto* lambda = scope_->node->As<ast::Lambda>()) arguments = lambda->args->As<ast::Arguments>();
   // co_argcount: *args alone does not count as a first argument.
-  int argument_count = arguments ? arguments->posonlyargs.size + arguments->args.size : 0;
+  // A comprehension's function has one: the iterator (".0"), as in CPython.
+  int argument_count = arguments ? arguments->posonlyargs.size + arguments->args.size
+                                 : (scope_->is_comprehension ? 1 : 0);
   ValueId function = Expr(node->func);
   ir::Instr& instr = b_.Append(Op::kZeroArgSuper, {function}, node);
   instr.number = SlotOf("__class__");

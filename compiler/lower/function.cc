@@ -30,6 +30,8 @@ std::string FunctionLowerer::Qualname(const std::string& name) const {
   if (name[0] != '<' && scope_->Resolve(Mangle(name)) == sema::NameScope::kGlobalExplicit) {
     return name;
   }
+  // Comprehensions, like classes, add no "<locals>" (CPython's compiler_set_qualname).
+  if (scope_->is_comprehension) return qualname_ + "." + name;
   return qualname_ + ".<locals>." + name;
 }
 
@@ -37,9 +39,7 @@ absl::Status FunctionLowerer::Run() {
   const Node* node = scope_->node;
   function_->name = qualname_;
   function_->line = scope_->line;
-  if (scope_->kind != sema::ScopeKind::kFunction || scope_->is_comprehension) {
-    return absl::UnimplementedError("not a def or lambda");
-  }
+  if (scope_->kind != sema::ScopeKind::kFunction) return absl::UnimplementedError("not a function scope");
   if (scope_->is_coroutine) return absl::UnimplementedError("coroutines and async generators");
   function_->is_generator = scope_->is_generator;
   // The frame: variables (parameters first), then cells and free variables; a
@@ -57,7 +57,9 @@ absl::Status FunctionLowerer::Run() {
   // The entry: argument binding, cells, the closure.
   ir::Entry& entry = function_->entry;
   const ast::Arguments* arguments = ArgumentsOf(node);
-  entry.positional_count = arguments ? arguments->posonlyargs.size + arguments->args.size : 0;
+  // A comprehension's function takes the outermost iterator as its one parameter (".0").
+  entry.positional_count = arguments ? arguments->posonlyargs.size + arguments->args.size
+                                     : (scope_->is_comprehension ? 1 : 0);
   entry.fast_positional = !scope_->has_varargs && !scope_->has_varkeywords &&
                           (!arguments || arguments->kwonlyargs.size == 0);
   for (const sema::Symbol& symbol : scope_->symbols) {
@@ -71,6 +73,8 @@ absl::Status FunctionLowerer::Run() {
   } else if (const auto* lambda = node->As<ast::Lambda>()) {
     ValueId value = Expr(lambda->body);
     b_.Append(Op::kReturn, {value});
+  } else if (scope_->is_comprehension) {
+    ComprehensionBody(node);
   } else {
     Unsupported(node, "this kind of function");
   }

@@ -157,6 +157,85 @@ void FunctionLowerer::ClassDef(const ast::ClassDef* node) {
   StoreName(node->name, Decorate(decorators, node->decorator_list, klass), node);
 }
 
+// [element for target in iterable if condition ...] as the function CPython makes of
+// it: one loop per `for` clause (the outermost over the iterator passed in as ".0"),
+// the conditions as branches back to their loop's top, the element appended (a
+// generator expression yields it), the collection returned.
+void FunctionLowerer::ComprehensionBody(const Node* node) {
+  const ast::NodeList* generators = nullptr;
+  if (const auto* c = node->As<ast::ListComp>()) generators = &c->generators;
+  if (const auto* c = node->As<ast::SetComp>()) generators = &c->generators;
+  if (const auto* c = node->As<ast::DictComp>()) generators = &c->generators;
+  if (const auto* c = node->As<ast::GeneratorExp>()) generators = &c->generators;
+  for (Node* generator : *generators) {
+    if (generator->As<ast::Comprehension>()->is_async) {
+      Unsupported(node, "asynchronous comprehension");
+      return;
+    }
+  }
+  ValueId result = ir::kNoValue;
+  if (node->node_kind == Kind::kListComp) result = b_.Value(Op::kNewList, {}, node);
+  if (node->node_kind == Kind::kSetComp) result = b_.Value(Op::kNewSet, {}, node);
+  if (node->node_kind == Kind::kDictComp) {
+    ir::Instr& make = b_.Append(Op::kNewDict, {}, node);
+    make.number = 0;
+    result = make.result();
+  }
+  BlockId done = b_.NewBlock();
+  ComprehensionLoop(node, *generators, 0, result, done);
+  b_.SetBlock(done);
+  b_.Append(Op::kReturn, {result == ir::kNoValue ? b_.None() : result});
+}
+
+void FunctionLowerer::ComprehensionLoop(const Node* node, const ast::NodeList& generators, uint32_t index,
+                                        ValueId result, BlockId done) {
+  if (index == generators.size) {
+    if (const auto* c = node->As<ast::ListComp>()) {
+      b_.Append(Op::kListAppend, {result, Expr(c->elt)}, c->elt);
+    } else if (const auto* c = node->As<ast::SetComp>()) {
+      b_.Append(Op::kSetAdd, {result, Expr(c->elt)}, c->elt);
+    } else if (const auto* c = node->As<ast::DictComp>()) {
+      ValueId key = Expr(c->key);
+      ValueId value = Expr(c->value);
+      b_.Append(Op::kDictSetItem, {result, key, value}, c->key);
+    } else if (const auto* c = node->As<ast::GeneratorExp>()) {
+      Suspend(Op::kYield, Expr(c->elt), c->elt);
+    }
+    return;
+  }
+  const auto* generator = generators[index]->As<ast::Comprehension>();
+  ValueId iterator;
+  if (index == 0) {
+    ir::Instr& load = b_.Append(Op::kLoadLocal, {}, node);
+    load.number = SlotOf(".0");
+    function_->values[load.result()].borrowed_slot = SlotOf(".0");
+    iterator = load.result();
+  } else {
+    // CPython reports errors of the inner iterables at the comprehension.
+    ValueId iterable = Expr(generator->iter);
+    iterator = b_.Value(Op::kGetIter, {iterable}, node);
+  }
+  BlockId top = b_.NewBlock();
+  BlockId item_block = b_.NewBlock();
+  b_.Jump(top);
+  b_.SetBlock(top);
+  ir::Instr& next = b_.Append(Op::kIterNext, {iterator}, node);
+  next.targets = {item_block, done};
+  ValueId item = next.result();
+  b_.SetBlock(item_block);
+  Assign(generator->target, item);
+  for (Node* condition : generator->ifs) {
+    BlockId pass = b_.NewBlock();
+    Condition(condition, pass, top);
+    b_.SetBlock(pass);
+  }
+  BlockId inner_done = b_.NewBlock();
+  ComprehensionLoop(node, generators, index + 1, result, inner_done);
+  b_.JumpIfOpen(top);
+  b_.SetBlock(inner_done);
+  b_.Jump(top);
+}
+
 ValueId FunctionLowerer::Comprehension(const Node* node) {
   const sema::Scope* child = scopes_.ScopeOf(node);
   const char* name = node->node_kind == Kind::kListComp   ? "<listcomp>"

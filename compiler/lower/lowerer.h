@@ -73,6 +73,10 @@ class FunctionLowerer {
   // --- functions.cc: functions made here (lambdas, comprehensions) ---
   ValueId MakeFunction(const Node* node, const sema::Scope* child, const std::string& qualname);
   ValueId Comprehension(const Node* node);
+  // The body of a comprehension's own function: its loops, conditions and element.
+  void ComprehensionBody(const Node* node);
+  void ComprehensionLoop(const Node* node, const ast::NodeList& generators, uint32_t index,
+                         ValueId result, BlockId done);
   void FunctionDef(const Node* node);
   void ClassDef(const ast::ClassDef* node);
   // Applies `decorators` (evaluated before the function or class was made) to `value`,

@@ -3,7 +3,7 @@
 
 namespace {
 
-PyObject* k[28];
+PyObject* k[27];
 kiln::GlobalCache global_cache_0;
 const int Function2_lambda_sites[] = {0, 0, -1, -1, 13, 13, 43, 44, 13, 13, 42, 44};
 const char* const Function2_lambda_variables[] = {"x"};
@@ -12,12 +12,12 @@ const char* const Function2_lambda_free[] = {nullptr};
 PyObject* Function2_lambda(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames);
 const kiln::FunctionSpec Function2_lambda_spec = {"<lambda>", "shapes.<locals>.<lambda>", "tests/codegen/expressions.py", 13, 1, 0, 0, CO_OPTIMIZED | CO_NEWLOCALS | CO_NESTED, 1, Function2_lambda_variables, 0, Function2_lambda_cells, 0, Function2_lambda_free, 3, Function2_lambda_sites, Function2_lambda, 0, nullptr};
 kiln::GlobalCache global_cache_1;
-const int Function3_dictcomp_sites[] = {0, 0, -1, -1, 16, 16, 14, 45, 16, 16, 43, 44, 16, 16, 15, 16, 16, 16, 18, 19, 16, 16, 22, 23, 16, 16, 18, 23};
+const int Function3_dictcomp_sites[] = {0, 0, -1, -1, 16, 16, 14, 45, 16, 16, 28, 29, 16, 16, 43, 44, 16, 16, 15, 16, 16, 16, 18, 19, 16, 16, 22, 23, 16, 16, 18, 23};
 const char* const Function3_dictcomp_variables[] = {".0", "v"};
 const char* const Function3_dictcomp_cells[] = {nullptr};
 const char* const Function3_dictcomp_free[] = {nullptr};
 PyObject* Function3_dictcomp(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames);
-const kiln::FunctionSpec Function3_dictcomp_spec = {"<dictcomp>", "shapes.<locals>.<dictcomp>", "tests/codegen/expressions.py", 16, 1, 0, 0, CO_OPTIMIZED | CO_NEWLOCALS | CO_NESTED, 2, Function3_dictcomp_variables, 0, Function3_dictcomp_cells, 0, Function3_dictcomp_free, 7, Function3_dictcomp_sites, Function3_dictcomp, 3, nullptr};
+const kiln::FunctionSpec Function3_dictcomp_spec = {"<dictcomp>", "shapes.<locals>.<dictcomp>", "tests/codegen/expressions.py", 16, 1, 0, 0, CO_OPTIMIZED | CO_NEWLOCALS | CO_NESTED, 2, Function3_dictcomp_variables, 0, Function3_dictcomp_cells, 0, Function3_dictcomp_free, 8, Function3_dictcomp_sites, Function3_dictcomp, 0, nullptr};
 kiln::GlobalCache global_cache_2;
 const int Function1_shapes_sites[] = {0, 0, -1, -1, 5, 5, 4, 15, 5, 5, 13, 15, 5, 5, 4, 10, 6, 6, 4, 20, 6, 6, 11, 16, 6, 6, 11, 20, 6, 6, 4, 8, 7, 8, 4, 22, 7, 7, 7, 11, 8, 8, 8, 22, 8, 8, 8, 12, 8, 8, 16, 22, 9, 9, 4, 37, 9, 9, 22, 27, 9, 9, 10, 15, 9, 9, 10, 18, 9, 9, 4, 7, 10, 10, 4, 48, 10, 10, 18, 22, 10, 10, 14, 28, 10, 10, 33, 36, 10, 10, 4, 11, 11, 11, 4, 34, 11, 11, 13, 34, 11, 11, 15, 20, 11, 11, 23, 27, 11, 11, 29, 33, 11, 11, 4, 10, 12, 12, 4, 39, 12, 12, 12, 39, 12, 12, 22, 27, 12, 12, 31, 38, 12, 12, 4, 9, 13, 13, 4, 66, 13, 13, 13, 19, 13, 13, 20, 26, 13, 13, 32, 44, 13, 13, 13, 60, 13, 13, 63, 65, 13, 13, 61, 65, 13, 13, 13, 66, 13, 13, 4, 10, 14, 15, 4, 28, 14, 14, 17, 20, 14, 14, 21, 27, 14, 14, 17, 28, 14, 14, 8, 28, 14, 14, 7, 33, 15, 15, 8, 28, 15, 15, 8, 14, 15, 15, 8, 21, 15, 15, 22, 27, 15, 15, 8, 28, 16, 16, 4, 45, 16, 16, 14, 45, 16, 16, 33, 39, 16, 16, 4, 11, 17, 17, 4, 70, 17, 17, 11, 18, 17, 17, 26, 32, 17, 17, 22, 32, 17, 17, 34, 39, 17, 17, 41, 47, 17, 17, 49, 56, 17, 17, 58, 61, 17, 17, 58, 70, 17, 17, 63, 69, 17, 17, 11, 70};
 const char* const Function1_shapes_variables[] = {"items", "scale", "rest", "options", "offset", "size", "low", "ordered", "merged", "table", "picked", "count", "squares"};
@@ -47,19 +47,18 @@ int InitConstants() {
   if (!(k[12] = PyUnicode_InternFromString("len"))) return -1;
   if (!(k[13] = PyLong_FromString("2", nullptr, 10))) return -1;
   if (!(k[14] = PyUnicode_InternFromString("append"))) return -1;
-  if (!(k[15] = PyUnicode_InternFromString("v"))) return -1;
-  if (!(k[16] = kiln::MakeCode(Function3_dictcomp_spec))) return -1;
-  if (!(k[17] = PyUnicode_InternFromString("max"))) return -1;
-  if (!(k[18] = kiln::MakeCode(Function1_shapes_spec))) return -1;
-  if (!(k[19] = PyUnicode_InternFromString("scale"))) return -1;
-  if (!(k[20] = PyUnicode_InternFromString("shapes"))) return -1;
-  if (!(k[21] = PyUnicode_InternFromString("print"))) return -1;
-  if (!(k[22] = PyUnicode_InternFromString("flag"))) return -1;
-  if (!(k[23] = PyTuple_Pack(1, k[22]))) return -1;
-  if (!(k[24] = PyLong_FromString("3", nullptr, 10))) return -1;
-  if (!(k[25] = PyLong_FromString("5", nullptr, 10))) return -1;
-  if (!(k[26] = PyLong_FromString("4", nullptr, 10))) return -1;
-  if (!(k[27] = kiln::MakeCode(ModuleBody_spec))) return -1;
+  if (!(k[15] = kiln::MakeCode(Function3_dictcomp_spec))) return -1;
+  if (!(k[16] = PyUnicode_InternFromString("max"))) return -1;
+  if (!(k[17] = kiln::MakeCode(Function1_shapes_spec))) return -1;
+  if (!(k[18] = PyUnicode_InternFromString("scale"))) return -1;
+  if (!(k[19] = PyUnicode_InternFromString("shapes"))) return -1;
+  if (!(k[20] = PyUnicode_InternFromString("print"))) return -1;
+  if (!(k[21] = PyUnicode_InternFromString("flag"))) return -1;
+  if (!(k[22] = PyTuple_Pack(1, k[21]))) return -1;
+  if (!(k[23] = PyLong_FromString("3", nullptr, 10))) return -1;
+  if (!(k[24] = PyLong_FromString("5", nullptr, 10))) return -1;
+  if (!(k[25] = PyLong_FromString("4", nullptr, 10))) return -1;
+  if (!(k[26] = kiln::MakeCode(ModuleBody_spec))) return -1;
   return 0;
 }
 
@@ -93,11 +92,10 @@ done:
   return retval;
 }
 
-// shapes.<locals>.<dictcomp> (line 16)
-#define KILN_CLEAR_TEMPS() do { Py_CLEAR(s[3]); Py_CLEAR(s[4]); } while (0)
+// shapes.<locals>.<dictcomp> (line 16; Kiln IR)
 PyObject* Function3_dictcomp(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
-  if (((PyFunctionObject*)func)->func_code != k[16] && kiln::CompiledEntry(((PyFunctionObject*)func)->func_code) != &Function3_dictcomp) return kiln::CallReplacedCode(func, args, nargsf, kwnames);
-  PyObject* const code = kiln::CodeToRun(func, k[16]);
+  if (((PyFunctionObject*)func)->func_code != k[15] && kiln::CompiledEntry(((PyFunctionObject*)func)->func_code) != &Function3_dictcomp) return kiln::CallReplacedCode(func, args, nargsf, kwnames);
+  PyObject* const code = kiln::CodeToRun(func, k[15]);
   kiln::ActiveFrame kf(func, code, ((PyFunctionObject*)func)->func_globals, nullptr);
   if (!kf.ok()) return nullptr;
   PyObject** const s = kf.slots();
@@ -106,63 +104,47 @@ PyObject* Function3_dictcomp(PyObject* func, PyObject* const* args, size_t nargs
   } else if (kiln::BindArguments(func, args, nargsf, kwnames, s) < 0) return nullptr;
   PyObject* globals = ((PyFunctionObject*)func)->func_globals;
   PyObject* builtins = ((PyFunctionObject*)func)->func_builtins;
+  (void)builtins;
   int kline = 0;
+  (void)kline;
   PyObject* retval = nullptr;
   if (Py_EnterRecursiveCall("")) return nullptr;
-  s[2] = PyDict_New();
-  if (!s[2]) { kline = 1; goto raise_0; }
-comp_for_1:;
-  {
-    int status = kiln::IterNext(s[0], &s[3]);
-    if (status < 0) { kline = 1; goto raise_3; }
-    if (status == 0) { goto comp_end_2; }
-  }
-  Py_XSETREF(s[1], s[3]); s[3] = nullptr;
-  if (!s[1]) { kiln::RaiseUnboundLocal(k[15]); kline = 2; goto raise_3; }
-  s[3] = Py_NewRef(s[1]);
-  {
-    int truth = kiln::IsTrue(s[3]);
-    Py_CLEAR(s[3]);
-    if (truth < 0) { kline = 2; goto raise_3; }
-    if (!truth) goto comp_for_1;
-  }
-  if (!s[1]) { kiln::RaiseUnboundLocal(k[15]); kline = 3; goto raise_3; }
-  s[3] = Py_NewRef(s[1]);
-  if (!s[1]) { kiln::RaiseUnboundLocal(k[15]); kline = 4; goto raise_3; }
-  if (!s[1]) { kiln::RaiseUnboundLocal(k[15]); kline = 5; goto raise_3; }
-  s[4] = kiln::Multiply(s[1], s[1]);
-  if (!s[4]) { kline = 6; goto raise_3; }
-  if (PyDict_SetItem(s[2], s[3], s[4]) < 0) { kline = 3; goto raise_3; }
-  Py_CLEAR(s[3]);
-  Py_CLEAR(s[4]);
-  goto comp_for_1;
-  goto no_error_4;
-raise_3:;
-  kiln::AddTraceback(code, globals, kline);
-  KILN_CLEAR_TEMPS();
-unwind_3:;
-  goto unwind_0;
-no_error_4:;
-comp_end_2:;
-  retval = s[2]; s[2] = nullptr;
+  PyObject* v0 = nullptr;
+  PyObject* v2 = nullptr;
+  int v4 = 0;
+  PyObject* v8 = nullptr;
+  v0 = _PyDict_NewPresized(0);
+  if (!v0) { kline = 1; goto error; }
+b1:;
+  { const int status = kiln::IterNext(s[0], &v2);
+    if (status < 0) { kline = 1; goto e0; }
+    if (status == 0) goto b4; }
+  Py_XSETREF(s[1], v2);
+  v4 = kiln::IsTrue(s[1]);
+  if (v4 < 0) { kline = 3; goto e0; }
+  if (!(v4)) goto b1;
+  v8 = kiln::Multiply(s[1], s[1]);
+  if (!v8) { kline = 7; goto e0; }
+  { const int status = PyDict_SetItem(v0, s[1], v8); Py_DECREF(v8); if (status < 0) { kline = 4; goto e0; } }
+  goto b1;
+b4:;
+  retval = v0;
   goto done;
-  retval = Py_NewRef(Py_None);
-  goto done;
-raise_0:
+e0:
+  Py_DECREF(v0);
+  goto error;
+error:
   kiln::AddTraceback(code, globals, kline);
-  KILN_CLEAR_TEMPS();
-unwind_0:
   retval = nullptr;
 done:
   Py_LeaveRecursiveCall();
   return retval;
 }
-#undef KILN_CLEAR_TEMPS
 
 // shapes (line 4; Kiln IR)
 PyObject* Function1_shapes(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
-  if (((PyFunctionObject*)func)->func_code != k[18] && kiln::CompiledEntry(((PyFunctionObject*)func)->func_code) != &Function1_shapes) return kiln::CallReplacedCode(func, args, nargsf, kwnames);
-  PyObject* const code = kiln::CodeToRun(func, k[18]);
+  if (((PyFunctionObject*)func)->func_code != k[17] && kiln::CompiledEntry(((PyFunctionObject*)func)->func_code) != &Function1_shapes) return kiln::CallReplacedCode(func, args, nargsf, kwnames);
+  PyObject* const code = kiln::CodeToRun(func, k[17]);
   kiln::ActiveFrame kf(func, code, ((PyFunctionObject*)func)->func_globals, nullptr);
   if (!kf.ok()) return nullptr;
   PyObject** const s = kf.slots();
@@ -313,7 +295,7 @@ b9:;
   Py_DECREF(v58);
 b11:;
   kf.At(54);
-  v59 = kiln::MakeFunction(k[16], Function3_dictcomp, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
+  v59 = kiln::MakeFunction(k[15], Function3_dictcomp, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
   if (!v59) { kline = 55; goto error; }
   v61 = PyObject_GetIter(s[10]);
   if (!v61) { kline = 55; goto e6; }
@@ -337,7 +319,7 @@ b13:;
   Py_INCREF((!v67 ? Py_True : Py_False));
   v63 = (!v67 ? Py_True : Py_False);
 b14:;
-  v73 = kiln::LoadGlobalCached(globals, builtins, k[17], &global_cache_2);
+  v73 = kiln::LoadGlobalCached(globals, builtins, k[16], &global_cache_2);
   if (!v73) { kline = 65; goto e7; }
   v74 = PyList_New(0);
   if (!v74) { kline = 66; goto e8; }
@@ -408,7 +390,7 @@ int ModuleBody(PyObject* module) {
   PyObject* retval = nullptr;
   (void)retval;
   if (Py_EnterRecursiveCall("")) return -1;
-  PyObject* const code = k[27];
+  PyObject* const code = k[26];
   (void)code;
   kiln::ActiveFrame kf(nullptr, code, globals, globals);
   if (!kf.ok()) goto unwind_0;
@@ -416,19 +398,19 @@ int ModuleBody(PyObject* module) {
   s[1] = PyDict_New();
   if (!s[1]) { kline = 1; goto raise_0; }
   s[2] = Py_NewRef(k[13]);
-  if (PyDict_SetItem(s[1], k[19], s[2]) < 0) { kline = 1; goto raise_0; }
+  if (PyDict_SetItem(s[1], k[18], s[2]) < 0) { kline = 1; goto raise_0; }
   Py_CLEAR(s[2]);
-  s[0] = kiln::MakeFunction(k[18], Function1_shapes, globals, nullptr, s[1], nullptr, nullptr, nullptr);
+  s[0] = kiln::MakeFunction(k[17], Function1_shapes, globals, nullptr, s[1], nullptr, nullptr, nullptr);
   Py_CLEAR(s[1]);
   if (!s[0]) { kline = 1; goto raise_0; }
-  if (PyDict_SetItem(globals, k[20], s[0]) < 0) { kline = 1; goto raise_0; }
+  if (PyDict_SetItem(globals, k[19], s[0]) < 0) { kline = 1; goto raise_0; }
   Py_CLEAR(s[0]);
   kf.At(2);
-  s[3] = kiln::LoadGlobalCached(globals, builtins, k[21], &global_cache_3);
+  s[3] = kiln::LoadGlobalCached(globals, builtins, k[20], &global_cache_3);
   if (!s[3]) { kline = 3; goto raise_0; }
-  s[6] = kiln::LoadGlobalCached(globals, builtins, k[20], &global_cache_4);
+  s[6] = kiln::LoadGlobalCached(globals, builtins, k[19], &global_cache_4);
   if (!s[6]) { kline = 4; goto raise_0; }
-  s[12] = Py_NewRef(k[24]);
+  s[12] = Py_NewRef(k[23]);
   s[13] = Py_NewRef(k[11]);
   s[14] = Py_NewRef(k[13]);
   s[8] = PyList_New(3);
@@ -436,11 +418,11 @@ int ModuleBody(PyObject* module) {
   PyList_SET_ITEM(s[8], 0, s[12]); s[12] = nullptr;
   PyList_SET_ITEM(s[8], 1, s[13]); s[13] = nullptr;
   PyList_SET_ITEM(s[8], 2, s[14]); s[14] = nullptr;
-  s[9] = Py_NewRef(k[25]);
-  s[10] = Py_NewRef(k[26]);
+  s[9] = Py_NewRef(k[24]);
+  s[10] = Py_NewRef(k[25]);
   s[11] = Py_NewRef(Py_True);
   kf.At(6);
-  s[5] = PyObject_Vectorcall(s[6], &s[8], 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, k[23]);
+  s[5] = PyObject_Vectorcall(s[6], &s[8], 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, k[22]);
   Py_CLEAR(s[6]);
   Py_CLEAR(s[8]);
   Py_CLEAR(s[9]);
