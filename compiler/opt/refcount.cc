@@ -11,6 +11,7 @@
 // right after the load). Call arguments borrowed from locals hold a reference of their
 // own during the call, as CPython's LOAD_FAST gives them.
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <vector>
@@ -20,7 +21,75 @@
 namespace kiln::opt {
 namespace {
 
-using ValueSet = std::set<ir::ValueId>;
+// A set of values as a bit vector (value ids are dense): liveness copies and merges
+// these at every instruction and edge.
+class ValueSet {
+ public:
+  class Iterator {
+   public:
+    Iterator(const std::vector<uint64_t>* words, size_t bit) : words_(words), bit_(bit) { Settle(); }
+    ir::ValueId operator*() const { return static_cast<ir::ValueId>(bit_); }
+    Iterator& operator++() {
+      ++bit_;
+      Settle();
+      return *this;
+    }
+    bool operator!=(const Iterator& other) const { return bit_ != other.bit_; }
+
+   private:
+    void Settle() {
+      size_t end = words_->size() * 64;
+      while (bit_ < end) {
+        uint64_t word = (*words_)[bit_ / 64] >> (bit_ % 64);
+        if (word != 0) {
+          bit_ += __builtin_ctzll(word);
+          return;
+        }
+        bit_ = (bit_ / 64 + 1) * 64;
+      }
+      bit_ = end;
+    }
+    const std::vector<uint64_t>* words_;
+    size_t bit_;
+  };
+
+  void insert(ir::ValueId value) {
+    size_t word = static_cast<size_t>(value) / 64;
+    if (word >= words_.size()) words_.resize(word + 1, 0);
+    words_[word] |= uint64_t{1} << (value % 64);
+  }
+  void InsertAll(const ValueSet& other) {
+    if (other.words_.size() > words_.size()) words_.resize(other.words_.size(), 0);
+    for (size_t i = 0; i < other.words_.size(); ++i) words_[i] |= other.words_[i];
+  }
+  void erase(ir::ValueId value) {
+    size_t word = static_cast<size_t>(value) / 64;
+    if (word < words_.size()) words_[word] &= ~(uint64_t{1} << (value % 64));
+  }
+  bool count(ir::ValueId value) const {
+    size_t word = static_cast<size_t>(value) / 64;
+    return word < words_.size() && ((words_[word] >> (value % 64)) & 1) != 0;
+  }
+  bool operator==(const ValueSet& other) const {
+    size_t common = std::min(words_.size(), other.words_.size());
+    for (size_t i = 0; i < common; ++i) {
+      if (words_[i] != other.words_[i]) return false;
+    }
+    for (size_t i = common; i < words_.size(); ++i) {
+      if (words_[i] != 0) return false;
+    }
+    for (size_t i = common; i < other.words_.size(); ++i) {
+      if (other.words_[i] != 0) return false;
+    }
+    return true;
+  }
+  bool operator!=(const ValueSet& other) const { return !(*this == other); }
+  Iterator begin() const { return Iterator(&words_, 0); }
+  Iterator end() const { return Iterator(&words_, words_.size() * 64); }
+
+ private:
+  std::vector<uint64_t> words_;
+};
 
 ir::Instr RefOp(ir::Op op, ir::ValueId value) {
   ir::Instr instr{op};
@@ -67,7 +136,7 @@ class Refcounter {
       const ir::Instr& instr = block.instrs[i];
       visit(i, live);
       if (instr.error_edge && instr.handler != ir::kNoBlock) {
-        live.insert(live_in_[instr.handler].begin(), live_in_[instr.handler].end());
+        live.InsertAll(live_in_[instr.handler]);
       }
       if (instr.op != ir::Op::kIterNext) {
         for (ir::ValueId result : instr.results) live.erase(result);
@@ -87,7 +156,7 @@ class Refcounter {
         const ir::Block& block = f_.blocks[id];
         ValueSet out;
         for (ir::BlockId successor : ir::Successors(block)) {
-          out.insert(live_in_[successor].begin(), live_in_[successor].end());
+          out.InsertAll(live_in_[successor]);
         }
         ValueSet in = Backward(block, out, [](size_t, const ValueSet&) {});
         for (ir::ValueId param : block.params) in.erase(param);
@@ -187,7 +256,7 @@ class Refcounter {
       }
       // The live set before this instruction (as Backward() computes it).
       if (instr.error_edge && instr.handler != ir::kNoBlock) {
-        live.insert(live_in_[instr.handler].begin(), live_in_[instr.handler].end());
+        live.InsertAll(live_in_[instr.handler]);
       }
       if (instr.op != ir::Op::kIterNext) {
         for (ir::ValueId result : instr.results) live.erase(result);
@@ -217,7 +286,7 @@ class Refcounter {
       const ir::Instr& terminator = block.terminator();
       ValueSet leaving = live_out_[id];
       if (terminator.info().operands != ir::OperandPolicy::kSteal) {
-        leaving.insert(terminator.operands.begin(), terminator.operands.end());
+        for (ir::ValueId operand : terminator.operands) leaving.insert(operand);
       }
       std::vector<ir::BlockId> successors(terminator.targets.begin(), terminator.targets.end());
       std::sort(successors.begin(), successors.end());
