@@ -88,18 +88,13 @@ void FunctionLowerer::TryExcept(const ast::Try* node) {
     b_.set_handler(failed);
     contexts_.push_back(std::make_unique<HandlerContext>(outer, previous, name, handler_node));
     Statements(handler->body);
-    std::unique_ptr<ControlContext> finished = std::move(contexts_.back());
-    contexts_.pop_back();
-    b_.set_handler(outer);
-    if (!b_.Terminated()) {
-      finished->Leave(*this, b_);
-      b_.Jump(end);
-    }
+    HandlerContext finished(outer, previous, name, handler_node);
+    CloseContext(outer, end);
     // An exception inside the handler: the handled exception is restored, the name
     // unbound, and the new exception goes on to the enclosing handler.
     b_.SetBlock(failed);
     ValueId raised = b_.Value(Op::kCatchException);
-    finished->Leave(*this, b_);
+    finished.Leave(*this, b_);
     b_.Append(Op::kRaisePending, {raised});
     b_.SetBlock(next);
     b_.set_handler(matching);
@@ -115,6 +110,16 @@ void FunctionLowerer::TryExcept(const ast::Try* node) {
   Statements(node->orelse);
   b_.JumpIfOpen(end);
   b_.SetBlock(end);
+}
+
+void FunctionLowerer::CloseContext(BlockId outer, BlockId end) {
+  std::unique_ptr<ControlContext> finished = std::move(contexts_.back());
+  contexts_.pop_back();
+  b_.set_handler(outer);
+  if (!b_.Terminated()) {
+    finished->Leave(*this, b_);
+    b_.Jump(end);
+  }
 }
 
 void FinallyContext::Leave(FunctionLowerer& lowerer, Builder& b) const {
@@ -190,13 +195,7 @@ void FunctionLowerer::With(const ast::With* node, uint32_t item_index) {
   contexts_.push_back(std::make_unique<WithContext>(outer, exit, node));
   if (item->optional_vars) Assign(item->optional_vars, entered);
   With(node, item_index + 1);
-  std::unique_ptr<ControlContext> finished = std::move(contexts_.back());
-  contexts_.pop_back();
-  b_.set_handler(outer);
-  if (!b_.Terminated()) {
-    finished->Leave(*this, b_);
-    b_.Jump(end);
-  }
+  CloseContext(outer, end);
   // __exit__(type, value, traceback); a true result swallows the exception.
   b_.SetBlock(exceptional);
   ValueId suppress = b_.Value(Op::kExitWithException, {exit}, node);

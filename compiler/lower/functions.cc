@@ -215,15 +215,8 @@ void FunctionLowerer::ComprehensionLoop(const Node* node, const ast::NodeList& g
     ValueId iterable = Expr(generator->iter);
     iterator = b_.Value(Op::kGetIter, {iterable}, node);
   }
-  BlockId top = b_.NewBlock();
-  BlockId item_block = b_.NewBlock();
-  b_.Jump(top);
-  b_.SetBlock(top);
-  ir::Instr& next = b_.Append(Op::kIterNext, {iterator}, node);
-  next.targets = {item_block, done};
-  ValueId item = next.result();
-  b_.SetBlock(item_block);
-  Assign(generator->target, item);
+  BlockId top;
+  Assign(generator->target, IterationStep(iterator, node, done, &top));
   for (Node* condition : generator->ifs) {
     BlockId pass = b_.NewBlock();
     Condition(condition, pass, top);

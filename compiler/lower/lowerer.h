@@ -93,6 +93,12 @@ class FunctionLowerer {
   void While(const ast::While* node);
   void For(const ast::For* node);
   void LoopJump(const Node* node);
+  // The top of a loop over `iterator`: a new block `*top` (jumped to) taking the next
+  // item, `exhausted` when there is none; continues in the item's block, returns the item.
+  ValueId IterationStep(ValueId iterator, const Node* node, BlockId exhausted, BlockId* top);
+  // Pops the innermost context (the body it covers is lowered) and, unless the body
+  // ended already, runs its exit actions and jumps to `end`; errors go to `outer`.
+  void CloseContext(BlockId outer, BlockId end);
   void Return(const ast::Return* node);
   void Delete(const Node* target);
   void Raise(const ast::Raise* node);

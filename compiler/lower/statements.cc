@@ -253,21 +253,27 @@ void FunctionLowerer::While(const ast::While* node) {
 //   it = GetIter(iterable); top: IterNext it -> item, orelse
 // The iterator is a value live through the loop: leaving it (break, return, an error,
 // exhaustion) releases it without code here.
+ValueId FunctionLowerer::IterationStep(ValueId iterator, const Node* node, BlockId exhausted,
+                                       BlockId* top) {
+  *top = b_.NewBlock();
+  BlockId item_block = b_.NewBlock();
+  b_.Jump(*top);
+  b_.SetBlock(*top);
+  ir::Instr& next = b_.Append(Op::kIterNext, {iterator}, node);
+  next.targets = {item_block, exhausted};
+  ValueId item = next.result();
+  b_.SetBlock(item_block);
+  return item;
+}
+
 void FunctionLowerer::For(const ast::For* node) {
   ValueId iterable = Expr(node->iter);
   // CPython: GET_ITER and FOR_ITER are at the for statement.
   ValueId iterator = b_.Value(Op::kGetIter, {iterable}, node);
-  BlockId top = b_.NewBlock();
-  BlockId item_block = b_.NewBlock();
   BlockId orelse = b_.NewBlock();
   BlockId end = b_.NewBlock();
-  b_.Jump(top);
-  b_.SetBlock(top);
-  ir::Instr& next = b_.Append(Op::kIterNext, {iterator}, node);
-  next.targets = {item_block, orelse};
-  ValueId item = next.result();
-  b_.SetBlock(item_block);
-  Assign(node->target, item);
+  BlockId top;
+  Assign(node->target, IterationStep(iterator, node, orelse, &top));
   contexts_.push_back(std::make_unique<LoopContext>(b_.handler(), end, top));
   Statements(node->body);
   contexts_.pop_back();
