@@ -82,6 +82,10 @@ void FunctionEmitter::EmitGetYieldFromIter(const ir::Instr& instr) {
   NullCheck(instr, absl::StrCat("kiln::GetYieldFromIter(", V(instr.operands[0]), ")"));
 }
 
+void FunctionEmitter::EmitGetAwaitableIter(const ir::Instr& instr) {
+  NullCheck(instr, absl::StrCat("kiln::GetAwaitableIter(", V(instr.operands[0]), ")"));
+}
+
 // Resumed with the value sent in, or NULL with the exception thrown in (throw(),
 // close(), or raised by the delegate), raised here.
 void FunctionEmitter::EmitResumed(const ir::Instr& instr) {

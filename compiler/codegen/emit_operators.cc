@@ -41,6 +41,11 @@ void FunctionEmitter::EmitCompareBool(const ir::Instr& instr) {
 
 void FunctionEmitter::EmitIdentity(const ir::Instr& instr) {
   bool is = static_cast<ast::CmpOpKind>(instr.number) == ast::CmpOpKind::kIs;
+  if (V(instr.operands[0]) == V(instr.operands[1])) {
+    // `x is x`: the same expression (a slot or a constant) is the same object.
+    Line(absl::StrCat(Result(instr), " = ", is ? 1 : 0, ";"));
+    return;
+  }
   Line(absl::StrCat(Result(instr), " = ", V(instr.operands[0]), is ? " == " : " != ", V(instr.operands[1]),
                     ";"));
 }

@@ -66,6 +66,11 @@ ValueId FunctionLowerer::Expr(const Node* node) {
       ValueId value = yield->value ? Expr(yield->value) : b_.None();
       return Suspend(Op::kYield, value, node);
     }
+    case Kind::kAwait: {
+      // `await x` delegates to x's awaitable iterator, as `yield from` does.
+      ValueId awaitable = Expr(node->As<ast::Await>()->value);
+      return Suspend(Op::kYieldFrom, b_.Value(Op::kGetAwaitableIter, {awaitable}, node), node);
+    }
     case Kind::kYieldFrom: {
       ValueId iterable = Expr(node->As<ast::YieldFrom>()->value);
       return Suspend(Op::kYieldFrom, b_.Value(Op::kGetYieldFromIter, {iterable}, node), node);

@@ -7,7 +7,7 @@ namespace kiln::lower {
 namespace {
 
 const ast::Arguments* ArgumentsOf(const Node* node) {
-  if (const auto* def = node->As<ast::FunctionDef>()) return def->args->As<ast::Arguments>();
+  if (const auto* def = AsDef(node)) return def->args->As<ast::Arguments>();
   if (const auto* lambda = node->As<ast::Lambda>()) return lambda->args->As<ast::Arguments>();
   return nullptr;
 }
@@ -40,8 +40,9 @@ absl::Status FunctionLowerer::Run() {
   function_->name = qualname_;
   function_->line = scope_->line;
   if (scope_->kind != sema::ScopeKind::kFunction) return absl::UnimplementedError("not a function scope");
-  if (scope_->is_coroutine) return absl::UnimplementedError("coroutines and async generators");
-  function_->is_generator = scope_->is_generator;
+  // Generators, coroutines and async generators all run their body through the
+  // resume loop of CPython's own generator object.
+  function_->is_generator = scope_->is_generator || scope_->is_coroutine;
   // The frame: variables (parameters first), then cells and free variables; a
   // parameter that is a cell keeps its parameter's slot.
   sema::LocalsPlus names = sema::LocalsPlusOf(scope_);
@@ -67,7 +68,7 @@ absl::Status FunctionLowerer::Run() {
   }
   for (const std::string& name : names.free) entry.free_slots.push_back(slots_[name]);
 
-  if (const auto* def = node->As<ast::FunctionDef>()) {
+  if (const auto* def = AsDef(node)) {
     Statements(def->body);
     if (!b_.Terminated()) b_.Append(Op::kReturn, {b_.None()});
   } else if (const auto* lambda = node->As<ast::Lambda>()) {

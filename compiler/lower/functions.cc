@@ -21,10 +21,7 @@ ValueId FunctionLowerer::MakeFunction(const Node* node, const sema::Scope* child
   const ast::Arguments* arguments = nullptr;
   const Node* returns = nullptr;
   const ast::NodeList* body = nullptr;
-  // `async def` nodes have the same fields as `def` nodes.
-  const auto* def = node->As<ast::AsyncFunctionDef>() ? reinterpret_cast<const ast::FunctionDef*>(node)
-                                                       : node->As<ast::FunctionDef>();
-  if (def) {
+  if (const auto* def = AsDef(node)) {
     arguments = def->args->As<ast::Arguments>();
     returns = def->returns;
     body = &def->body;
@@ -132,9 +129,7 @@ ValueId FunctionLowerer::Decorate(const std::vector<ValueId>& decorators, const 
 
 // def name(...): decorators evaluated first, the function made, then decorated.
 void FunctionLowerer::FunctionDef(const Node* node) {
-  // `async def` nodes have the same fields as `def` nodes.
-  const auto* def = node->As<ast::AsyncFunctionDef>() ? reinterpret_cast<const ast::FunctionDef*>(node)
-                                                       : node->As<ast::FunctionDef>();
+  const ast::FunctionDef* def = AsDef(node);
   std::vector<ValueId> decorators;
   for (Node* decorator : def->decorator_list) decorators.push_back(Expr(decorator));
   ValueId function = MakeFunction(node, scopes_.ScopeOf(node), Qualname(std::string(def->name)));
