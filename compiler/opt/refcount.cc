@@ -245,6 +245,15 @@ class Refcounter {
           }
         }
         for (ir::ValueId value : held_for_call) following.push_back(RefOp(ir::Op::kDecRef, value));
+        // Values kept alive only for this instruction's handler die after it on the
+        // normal path.
+        if (instr.error_edge && instr.handler != ir::kNoBlock) {
+          for (ir::ValueId value : live_in_[instr.handler]) {
+            if (!Owned(value) || after.count(value) || occurrences.count(value)) continue;
+            if (std::find(instr.results.begin(), instr.results.end(), value) != instr.results.end()) continue;
+            following.push_back(RefOp(ir::Op::kDecRef, value));
+          }
+        }
         for (ir::ValueId result : instr.results) {
           if (pinned_.count(result)) {
             following.push_back(RefOp(ir::Op::kIncRef, result));
@@ -287,6 +296,10 @@ class Refcounter {
       ValueSet leaving = live_out_[id];
       if (terminator.info().operands != ir::OperandPolicy::kSteal) {
         for (ir::ValueId operand : terminator.operands) leaving.insert(operand);
+      }
+      // A value kept alive only for the terminator's handler dies on the normal edges.
+      if (terminator.error_edge && terminator.handler != ir::kNoBlock) {
+        leaving.InsertAll(live_in_[terminator.handler]);
       }
       std::vector<ir::BlockId> successors(terminator.targets.begin(), terminator.targets.end());
       std::sort(successors.begin(), successors.end());
