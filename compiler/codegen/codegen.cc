@@ -30,11 +30,7 @@ using ast::Node;
 
 std::string Str(std::string_view text) { return std::string(text); }
 
-// `def` and `async def` nodes have the same fields: both read as ast::FunctionDef.
-const ast::FunctionDef* AsDef(const ast::Node* node) {
-  if (node->As<ast::AsyncFunctionDef>()) return reinterpret_cast<const ast::FunctionDef*>(node);
-  return node->As<ast::FunctionDef>();
-}
+using lower::AsDef;
 
 class ModuleGenerator;
 
@@ -2222,23 +2218,6 @@ void FunctionGenerator::Raise(const ast::Raise* node) {
   Line(absl::StrCat("kline = ", Site(node), "; goto ", RaiseLabel(), ";"));
 }
 
-// CPython raises AssertionError at the location its jump code set last: the last
-// comparison (in code order) among the test's and/or/not/if-else parts, else the statement.
-static void LastJumpComparison(const Node* test, const Node** site) {
-  if (test->As<ast::Compare>()) {
-    *site = test;
-  } else if (const auto* boolop = test->As<ast::BoolOp>()) {
-    for (Node* value : boolop->values) LastJumpComparison(value, site);
-  } else if (const auto* unary = test->As<ast::UnaryOp>();
-             unary && unary->op == ast::UnaryOpKind::kNot) {
-    LastJumpComparison(unary->operand, site);
-  } else if (const auto* ifexp = test->As<ast::IfExp>()) {
-    LastJumpComparison(ifexp->test, site);
-    LastJumpComparison(ifexp->body, site);
-    LastJumpComparison(ifexp->orelse, site);
-  }
-}
-
 void FunctionGenerator::Assert(const ast::Assert* node) {
   std::string ok = NewLabel("assert_ok");
   std::string failed = NewLabel("assert_failed");
@@ -2250,7 +2229,7 @@ void FunctionGenerator::Assert(const ast::Assert* node) {
   Line(absl::StrCat("kiln::RaiseAssertion(", message >= 0 ? S(message) : "nullptr", ");"));
   if (message >= 0) ClearAndFree(message);
   const Node* site = node;
-  LastJumpComparison(node->test, &site);
+  lower::LastJumpComparison(node->test, &site);
   Line(absl::StrCat("kline = ", Site(site), "; goto ", RaiseLabel(), ";"));
   Label(ok);
 }
@@ -3351,9 +3330,7 @@ std::string ModuleGenerator::AddFunction(const sema::Scope* scope, const std::st
   name_array("_cells", cells);
   name_array("_free", free);
   int argument_count = 0, positional_only = 0, keyword_only = 0;
-  const ast::Arguments* arguments = nullptr;
-  if (const auto* def = AsDef(scope->node)) arguments = def->args->As<ast::Arguments>();
-  if (const auto* lambda = scope->node->As<ast::Lambda>()) arguments = lambda->args->As<ast::Arguments>();
+  const ast::Arguments* arguments = lower::ArgumentsOf(scope->node);
   if (arguments) {
     positional_only = arguments->posonlyargs.size;
     argument_count = positional_only + arguments->args.size;

@@ -8,7 +8,7 @@ namespace {
 
 // PyTuple_New/PyList_New(n) filled with the (stolen) items; on failure the items are
 // released, as a stealing op must.
-std::string ReleaseAll(const FunctionEmitter* emitter, const std::vector<std::string>& items) {
+std::string ReleaseAll(const std::vector<std::string>& items) {
   std::string text;
   for (const std::string& item : items) absl::StrAppend(&text, "Py_DECREF(", item, "); ");
   return text;
@@ -19,7 +19,7 @@ std::string ReleaseAll(const FunctionEmitter* emitter, const std::vector<std::st
 void FunctionEmitter::EmitBuildTuple(const ir::Instr& instr) {
   std::vector<std::string> items;
   for (ir::ValueId value : instr.operands) items.push_back(V(value));
-  NullCheck(instr, absl::StrCat("PyTuple_New(", items.size(), ")"), ReleaseAll(this, items));
+  NullCheck(instr, absl::StrCat("PyTuple_New(", items.size(), ")"), ReleaseAll(items));
   for (size_t i = 0; i < items.size(); ++i) {
     Line(absl::StrCat("PyTuple_SET_ITEM(", Result(instr), ", ", i, ", ", items[i], ");"));
   }
@@ -28,7 +28,7 @@ void FunctionEmitter::EmitBuildTuple(const ir::Instr& instr) {
 void FunctionEmitter::EmitBuildList(const ir::Instr& instr) {
   std::vector<std::string> items;
   for (ir::ValueId value : instr.operands) items.push_back(V(value));
-  NullCheck(instr, absl::StrCat("PyList_New(", items.size(), ")"), ReleaseAll(this, items));
+  NullCheck(instr, absl::StrCat("PyList_New(", items.size(), ")"), ReleaseAll(items));
   for (size_t i = 0; i < items.size(); ++i) {
     Line(absl::StrCat("PyList_SET_ITEM(", Result(instr), ", ", i, ", ", items[i], ");"));
   }

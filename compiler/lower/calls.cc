@@ -41,9 +41,7 @@ ValueId FunctionLowerer::Call(const ast::Call* node) {
 // argument, read from the frame when the call runs (kiln::ZeroArgSuper raises
 // CPython's errors when either is missing).
 ValueId FunctionLowerer::ZeroArgSuper(const ast::Call* node) {
-  const ast::Arguments* arguments = nullptr;
-  if (const auto* def = AsDef(scope_->node)) arguments = def->args->As<ast::Arguments>();
-  if (const auto* lambda = scope_->node->As<ast::Lambda>()) arguments = lambda->args->As<ast::Arguments>();
+  const ast::Arguments* arguments = ArgumentsOf(scope_->node);
   // co_argcount: *args alone does not count as a first argument.
   // A comprehension's function has one: the iterator (".0"), as in CPython.
   int argument_count = arguments ? arguments->posonlyargs.size + arguments->args.size

@@ -4,15 +4,12 @@
 #include "compiler/lower/lowerer.h"
 
 namespace kiln::lower {
-namespace {
 
 const ast::Arguments* ArgumentsOf(const Node* node) {
   if (const auto* def = AsDef(node)) return def->args->As<ast::Arguments>();
   if (const auto* lambda = node->As<ast::Lambda>()) return lambda->args->As<ast::Arguments>();
   return nullptr;
 }
-
-}  // namespace
 
 FunctionLowerer::FunctionLowerer(const sema::Scope* scope, const sema::ScopeTree& scopes,
                                  std::string qualname, const ModuleFacts& module, ir::Function* function)

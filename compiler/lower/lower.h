@@ -22,6 +22,21 @@
 
 namespace kiln::lower {
 
+// `def` and `async def` nodes have the same fields: both read as ast::FunctionDef
+// (nullptr for other nodes).
+inline const ast::FunctionDef* AsDef(const ast::Node* node) {
+  if (node->As<ast::AsyncFunctionDef>()) return reinterpret_cast<const ast::FunctionDef*>(node);
+  return node->As<ast::FunctionDef>();
+}
+
+// The parameters of a def, async def or lambda node (nullptr for other nodes).
+const ast::Arguments* ArgumentsOf(const ast::Node* node);
+
+// Where CPython raises AssertionError for `assert test`: the location its jump code set
+// last, the last comparison (in code order) among the test's and/or/not/if-else parts;
+// `*site` is left as it is when there is none.
+void LastJumpComparison(const ast::Node* test, const ast::Node** site);
+
 // The module a function is in (relative imports resolve against it).
 struct ModuleFacts {
   std::string name;

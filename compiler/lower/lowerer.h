@@ -23,12 +23,6 @@ using ir::BlockId;
 using ir::Op;
 using ir::ValueId;
 
-// A `def` or `async def` node (they have the same fields), or nullptr.
-inline const ast::FunctionDef* AsDef(const Node* node) {
-  if (node->As<ast::AsyncFunctionDef>()) return reinterpret_cast<const ast::FunctionDef*>(node);
-  return node->As<ast::FunctionDef>();
-}
-
 class FunctionLowerer {
  public:
   // --- exceptions.cc (also used by HandlerContext) ---

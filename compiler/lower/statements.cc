@@ -362,10 +362,6 @@ void FunctionLowerer::Raise(const ast::Raise* node) {
   b_.Append(Op::kRaise, std::move(operands), node);
 }
 
-namespace {
-
-// CPython raises AssertionError at the location its jump code set last: the last
-// comparison (in code order) among the test's and/or/not/if-else parts, else the statement.
 void LastJumpComparison(const Node* test, const Node** site) {
   if (test->As<ast::Compare>()) {
     *site = test;
@@ -381,7 +377,6 @@ void LastJumpComparison(const Node* test, const Node** site) {
   }
 }
 
-}  // namespace
 
 void FunctionLowerer::Assert(const ast::Assert* node) {
   BlockId ok = b_.NewBlock();
