@@ -11,6 +11,23 @@ const ast::Arguments* ArgumentsOf(const Node* node) {
   return nullptr;
 }
 
+std::vector<std::pair<std::string, const ast::Node*>> AnnotationItems(const ast::Arguments* arguments,
+                                                                      const ast::Node* returns,
+                                                                      const std::string& private_name) {
+  std::vector<std::pair<std::string, const Node*>> items;
+  auto add = [&](const Node* arg_node) {
+    const auto* arg = arg_node->As<ast::Arg>();
+    if (arg->annotation) items.push_back({sema::MangleName(private_name, arg->arg), arg->annotation});
+  };
+  for (const Node* arg : arguments->posonlyargs) add(arg);
+  for (const Node* arg : arguments->args) add(arg);
+  if (arguments->vararg) add(arguments->vararg);
+  for (const Node* arg : arguments->kwonlyargs) add(arg);
+  if (arguments->kwarg) add(arguments->kwarg);
+  if (returns) items.push_back({"return", returns});
+  return items;
+}
+
 FunctionLowerer::FunctionLowerer(const sema::Scope* scope, const sema::ScopeTree& scopes,
                                  std::string qualname, const ModuleFacts& module, ir::Function* function)
     : scope_(scope), scopes_(scopes), qualname_(std::move(qualname)), module_(module), function_(function),

@@ -50,25 +50,8 @@ ValueId FunctionLowerer::MakeFunction(const Node* node, const sema::Scope* child
       parts |= kKeywordDefaults;
     }
     // Annotations, evaluated now, in parameter order, then 'return'.
-    std::vector<std::pair<std::string, const Node*>> items;
-    auto add = [&](const ast::NodeList& list) {
-      for (Node* arg_node : list) {
-        const auto* arg = arg_node->As<ast::Arg>();
-        if (arg->annotation) items.push_back({Mangle(arg->arg), arg->annotation});
-      }
-    };
-    add(arguments->posonlyargs);
-    add(arguments->args);
-    if (arguments->vararg && arguments->vararg->As<ast::Arg>()->annotation) {
-      items.push_back({Mangle(arguments->vararg->As<ast::Arg>()->arg),
-                       arguments->vararg->As<ast::Arg>()->annotation});
-    }
-    add(arguments->kwonlyargs);
-    if (arguments->kwarg && arguments->kwarg->As<ast::Arg>()->annotation) {
-      items.push_back({Mangle(arguments->kwarg->As<ast::Arg>()->arg),
-                       arguments->kwarg->As<ast::Arg>()->annotation});
-    }
-    if (returns) items.push_back({"return", returns});
+    std::vector<std::pair<std::string, const Node*>> items =
+        lower::AnnotationItems(arguments, returns, scope_->private_name);
     if (!items.empty()) {
       if (scopes_.future_annotations()) {
         Unsupported(node, "annotations under from __future__ import annotations");

@@ -15,6 +15,8 @@
 #define KILN_COMPILER_LOWER_LOWER_H_
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "compiler/ir/ir.h"
@@ -31,6 +33,13 @@ inline const ast::FunctionDef* AsDef(const ast::Node* node) {
 
 // The parameters of a def, async def or lambda node (nullptr for other nodes).
 const ast::Arguments* ArgumentsOf(const ast::Node* node);
+
+// A function's annotations in the order CPython evaluates them: parameters
+// (positional-only, positional, *args, keyword-only, **kwargs), then 'return'; names
+// mangled with `private_name` (the enclosing class).
+std::vector<std::pair<std::string, const ast::Node*>> AnnotationItems(const ast::Arguments* arguments,
+                                                                      const ast::Node* returns,
+                                                                      const std::string& private_name);
 
 // Where CPython raises AssertionError for `assert test`: the location its jump code set
 // last, the last comparison (in code order) among the test's and/or/not/if-else parts;
