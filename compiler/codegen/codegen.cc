@@ -19,7 +19,7 @@
 #include "compiler/codegen/operators.h"
 #include "compiler/lower/lower.h"
 #include "compiler/opt/pipeline.h"
-#include "compiler/codegen/unparse.h"
+#include "compiler/ast/unparse.h"
 #include "compiler/driver/version.h"
 
 namespace kiln::codegen {
@@ -676,7 +676,7 @@ void FunctionGenerator::Constant(const ast::Constant* node, int target) {
 // CPython's compiler makes of it.
 int FunctionGenerator::AnnotationTemp(const Node* annotation) {
   if (!module_->scopes().future_annotations()) return ExprTemp(annotation);
-  AnnotationTemplate unparsed = UnparseAnnotation(annotation);
+  ast::AnnotationTemplate unparsed = ast::UnparseAnnotation(annotation);
   std::vector<std::string> refs;
   for (const ast::Constant* constant : unparsed.constants) {
     refs.push_back(module_->constants().Of(constant->value));
@@ -2875,51 +2875,6 @@ void FunctionGenerator::Match(const ast::Match* node) {
 
 // Whether `body` has an annotated assignment, also inside compound statements (not in
 // nested scopes), as CPython's find_ann decides on SETUP_ANNOTATIONS.
-static bool HasAnnotation(const ast::NodeList& body);
-
-// The blocks of a compound statement node of type T (fields named as in the AST).
-template <typename T>
-static bool BlocksHaveAnnotation(const T* node) {
-  bool found = HasAnnotation(node->body);
-  if constexpr (std::is_same_v<T, ast::For> || std::is_same_v<T, ast::AsyncFor> ||
-                std::is_same_v<T, ast::While> || std::is_same_v<T, ast::If>) {
-    found = found || HasAnnotation(node->orelse);
-  }
-  if constexpr (std::is_same_v<T, ast::Try> || std::is_same_v<T, ast::TryStar>) {
-    found = found || HasAnnotation(node->orelse) || HasAnnotation(node->finalbody);
-    for (const Node* handler : node->handlers) {
-      found = found || HasAnnotation(handler->template As<ast::ExceptHandler>()->body);
-    }
-  }
-  return found;
-}
-
-static bool HasAnnotation(const ast::NodeList& body) {
-  for (const Node* statement : body) {
-    bool found = false;
-    switch (statement->node_kind) {
-      case Kind::kAnnAssign: found = true; break;
-      case Kind::kFor: found = BlocksHaveAnnotation(statement->As<ast::For>()); break;
-      case Kind::kAsyncFor: found = BlocksHaveAnnotation(statement->As<ast::AsyncFor>()); break;
-      case Kind::kWhile: found = BlocksHaveAnnotation(statement->As<ast::While>()); break;
-      case Kind::kIf: found = BlocksHaveAnnotation(statement->As<ast::If>()); break;
-      case Kind::kWith: found = BlocksHaveAnnotation(statement->As<ast::With>()); break;
-      case Kind::kAsyncWith: found = BlocksHaveAnnotation(statement->As<ast::AsyncWith>()); break;
-      case Kind::kTry: found = BlocksHaveAnnotation(statement->As<ast::Try>()); break;
-      case Kind::kTryStar: found = BlocksHaveAnnotation(statement->As<ast::TryStar>()); break;
-      case Kind::kMatch:
-        for (const Node* match_case : statement->As<ast::Match>()->cases) {
-          found = found || HasAnnotation(match_case->As<ast::MatchCase>()->body);
-        }
-        break;
-      default:
-        break;
-    }
-    if (found) return true;
-  }
-  return false;
-}
-
 // The body of a module or class: the docstring becomes __doc__, __annotations__ is set
 // up when a simple name is annotated, then the statements run in `namespace_variable`.
 void FunctionGenerator::NamespaceBody(const ast::NodeList& body, const char* namespace_variable) {
@@ -2937,7 +2892,7 @@ void FunctionGenerator::NamespaceBody(const ast::NodeList& body, const char* nam
       }
     }
   }
-  if (HasAnnotation(body)) {
+  if (lower::HasAnnotation(body)) {
     Line(absl::StrCat("if (kiln::SetupAnnotations(", namespace_variable, ") < 0) { kline = ",
                       Site(body[0]), "; goto ", RaiseLabel(), "; }"));
   }
@@ -3247,7 +3202,7 @@ void FunctionGenerator::Generate() {
 std::string ModuleGenerator::KirFunction(const sema::Scope* scope, const std::string& qualname,
                                          const std::string& c_name, std::vector<const Node*>* sites,
                                          int* temp_count, bool* generator) {
-  if (!info_.use_kir || scope->kind != sema::ScopeKind::kFunction) return "";
+  if (!info_.use_kir) return "";
   absl::StatusOr<ir::Function> function =
       lower::LowerFunction(scope, scopes_, qualname, lower::ModuleFacts{info_.name, info_.is_package});
   if (!function.ok()) return "";  // not handled yet: the direct generator compiles it
@@ -3388,7 +3343,14 @@ CodegenResult ModuleGenerator::Run() {
   qualnames_[scope] = "";
   FunctionGenerator generator(this, scope, "ModuleBody");
   constants_.Name("__name__");  // k[0] exists before anything else
-  generator.Generate();
+  int temp_count = 0;
+  bool is_generator = false;
+  std::string kir_text = KirFunction(scope, "", "ModuleBody", &generator.sites_, &temp_count, &is_generator);
+  if (kir_text.empty() && !error_) {
+    generator.Generate();
+  } else {
+    generator.out_ = kir_text;
+  }
   if (error_) {
     result.error = error_;
     return result;

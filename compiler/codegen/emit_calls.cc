@@ -88,6 +88,10 @@ void FunctionEmitter::EmitImportName(const ir::Instr& instr) {
                                 instr.number, ")"));
 }
 
+void FunctionEmitter::EmitImportStar(const ir::Instr& instr) {
+  StatusCheck(instr, absl::StrCat("kiln::ImportStar(", V(instr.operands[0]), ", ", Namespace(), ")"));
+}
+
 void FunctionEmitter::EmitImportFrom(const ir::Instr& instr) {
   NullCheck(instr, absl::StrCat("kiln::ImportFrom(", V(instr.operands[0]), ", ", Name(instr.name), ")"));
 }

@@ -63,6 +63,34 @@ void FunctionEmitter::EmitDeleteGlobal(const ir::Instr& instr) {
   StatusCheck(instr, absl::StrCat("kiln::DeleteGlobal(globals, ", Name(instr.name), ")"));
 }
 
+// A class body's namespace; a module's is its globals.
+std::string FunctionEmitter::Namespace() const {
+  return f_.kind == ir::FunctionKind::kClass ? "ns" : "globals";
+}
+
+void FunctionEmitter::EmitLoadName(const ir::Instr& instr) {
+  NullCheck(instr, absl::StrCat("kiln::LoadName(ns, globals, ", Name(instr.name), ")"));
+}
+
+void FunctionEmitter::EmitLoadClassCell(const ir::Instr& instr) {
+  NullCheck(instr, absl::StrCat("kiln::LoadClassCell(ns, globals, ", Slot(instr.number), ", ", Name(instr.name), ")"));
+}
+
+void FunctionEmitter::EmitStoreName(const ir::Instr& instr) {
+  StatusCheck(instr, absl::StrCat("PyObject_SetItem(ns, ", Name(instr.name), ", ", V(instr.operands[0]), ")"));
+}
+
+void FunctionEmitter::EmitDeleteName(const ir::Instr& instr) {
+  StatusCheck(instr, absl::StrCat("kiln::DeleteName(ns, ", Name(instr.name), ")"));
+}
+
+void FunctionEmitter::EmitSetupAnnotations(const ir::Instr& instr) {
+  StatusCheck(instr, absl::StrCat("kiln::SetupAnnotations(", Namespace(), ")"));
+}
+
+// An annotation's text is an inline expression (a constant made at module import).
+void FunctionEmitter::EmitAnnotation(const ir::Instr&) {}
+
 void FunctionEmitter::EmitSetSite(const ir::Instr& instr) {
   Line(absl::StrCat("kf.At(", instr.number, ");"));
 }

@@ -29,6 +29,13 @@ class FunctionEmitter {
 #undef KIR_OP
   void Dispatch(const ir::Instr& instr);
 
+  // --- the frame (kir_function.cc) ---
+  std::string FunctionEntry(const std::string& code);
+  std::string NamespaceEntry(const std::string& code);
+  std::string ClosureCells(const std::string& indent) const;
+  std::string ClassCells();
+  std::string Namespace() const;  // the namespace a module or class body runs in
+
   // --- values ---
   // The C expression of a value: a variable, or for values that need none a constant
   // (k[3], Py_None, 1), a frame slot (s[2]) or an expression of other values.

@@ -19,6 +19,7 @@ bool FunctionEmitter::Inline(ir::ValueId value) const {
   switch (definition->op) {
     case ir::Op::kConstant:
     case ir::Op::kCIntConstant:
+    case ir::Op::kAnnotation:
     case ir::Op::kCellObject:
     case ir::Op::kBoolObject:
     case ir::Op::kNot:
@@ -48,6 +49,11 @@ std::string FunctionEmitter::MakeText(ir::ValueId value) const {
     }
     case ir::Op::kCIntConstant:
       return absl::StrCat(instr.number);
+    case ir::Op::kAnnotation: {
+      std::vector<std::string> constants;
+      for (ir::ValueId operand : instr.operands) constants.push_back(V(operand));
+      return module_.constants().Annotation(std::string(instr.constant.text), constants);
+    }
     case ir::Op::kCellObject:
     case ir::Op::kLoadLocal:
       return Slot(instr.number);
@@ -256,10 +262,62 @@ std::string FunctionEmitter::Run() {
   }
 
   const std::string code = module_.constants().Code(module_.SpecName(c_name_));
-  const ir::Entry& entry = f_.entry;
   std::string out = absl::StrCat("// ", f_.name, " (line ", f_.line, "; Kiln IR)\n");
-  absl::StrAppend(&out, "PyObject* ", c_name_,
-                  "(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames) {\n");
+  if (f_.kind == ir::FunctionKind::kFunction) {
+    absl::StrAppend(&out, FunctionEntry(code));
+  } else {
+    absl::StrAppend(&out, NamespaceEntry(code));
+  }
+  for (const std::string& declaration : declarations) absl::StrAppend(&out, "  ", declaration, "\n");
+  if (f_.kind == ir::FunctionKind::kClass) absl::StrAppend(&out, ClassCells());
+  if (f_.is_generator) {
+    absl::StrAppend(&out, "  switch (kiln::GeneratorState(s[", state_slot_, "])) {\n    case 0: break;\n");
+    for (int i = 1; i <= resume_count_; ++i) absl::StrAppend(&out, "    case ", i, ": goto resume_", i, ";\n");
+    absl::StrAppend(&out, "    default: PyErr_SetString(PyExc_SystemError, \"bad generator state\"); goto unwind;\n  }\n");
+    uses_unwind_ = true;
+  }
+  absl::StrAppend(&out, body, chain_code_, resume_code_);
+  // Handlers' entries for errors raised here: the traceback entry first.
+  for (ir::BlockId handler : raise_labels_) {
+    absl::StrAppend(&out, "raise_b", handler, ":\n  kiln::AddTraceback(code, globals, kline);\n  goto b",
+                    handler, ";\n");
+  }
+  if (uses_error_) {
+    // The error exit: the traceback entry of this frame at the failed site.
+    absl::StrAppend(&out, "error:\n  kiln::AddTraceback(code, globals, kline);\n");
+  }
+  if (uses_unwind_) absl::StrAppend(&out, "unwind:\n");
+  if (uses_error_ || uses_unwind_) absl::StrAppend(&out, "  retval = nullptr;\n");
+  absl::StrAppend(&out, "done:\n");
+  if (f_.is_generator) {
+    // Finished: the return value goes to the resume loop, an exception leaves.
+    // The slots after the locals are emptied (a delegate left in the hand-over slot).
+    for (int slot = handoff_slot_; slot < handoff_slot_ + temp_count(); ++slot) {
+      absl::StrAppend(&out, "  Py_CLEAR(s[", slot, "]);\n");
+    }
+    absl::StrAppend(&out, "  if (!retval) { kf.LeaveWithError(); return nullptr; }\n  s[", handoff_slot_,
+                    "] = retval;\n  return kiln::GeneratorReturn();\n}\n");
+    return out;
+  }
+  absl::StrAppend(&out, "  Py_LeaveRecursiveCall();\n");
+  // A module or class body's slots (cells) are its own; a function's are its frame's.
+  for (size_t slot = 0; f_.kind != ir::FunctionKind::kFunction && slot < f_.slot_names.size(); ++slot) {
+    absl::StrAppend(&out, "  Py_XDECREF(s[", slot, "]);\n");
+  }
+  if (f_.kind == ir::FunctionKind::kModule) {
+    absl::StrAppend(&out, "  if (!retval) return -1;\n  Py_DECREF(retval);\n  return 0;\n}\n");
+  } else {
+    absl::StrAppend(&out, "  return retval;\n}\n");
+  }
+  return out;
+}
+
+// A function's entry: the frame, argument binding, cells and the closure; for a
+// generator, the entry that makes the generator and the head of its resume function.
+std::string FunctionEmitter::FunctionEntry(const std::string& code) {
+  const ir::Entry& entry = f_.entry;
+  std::string out = absl::StrCat("PyObject* ", c_name_,
+                                 "(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames) {\n");
   // A function whose __code__ was replaced runs its new code (unless that is a copy of
   // this code, made by code.replace()).
   absl::StrAppend(&out, "  if (((PyFunctionObject*)func)->func_code != ", code,
@@ -294,10 +352,7 @@ std::string FunctionEmitter::Run() {
     absl::StrAppend(&out, "  { PyObject* value = s[", slot, "]; s[", slot,
                     "] = PyCell_New(value); Py_XDECREF(value); }\n");
   }
-  for (size_t i = 0; i < entry.free_slots.size(); ++i) {
-    absl::StrAppend(&out, "  s[", entry.free_slots[i],
-                    "] = Py_NewRef(PyTuple_GET_ITEM(((PyFunctionObject*)func)->func_closure, ", i, "));\n");
-  }
+  absl::StrAppend(&out, ClosureCells("  "));
   if (f_.is_generator) {
     absl::StrAppend(&out, "  return gen;\n}\n", "PyObject* ", c_name_,
                     "_resume(PyObject** s, PyObject* func, PyObject* code, PyObject* sent) {\n");
@@ -310,36 +365,54 @@ std::string FunctionEmitter::Run() {
   } else {
     absl::StrAppend(&out, "  if (Py_EnterRecursiveCall(\"\")) return nullptr;\n");
   }
-  for (const std::string& declaration : declarations) absl::StrAppend(&out, "  ", declaration, "\n");
-  if (f_.is_generator) {
-    absl::StrAppend(&out, "  switch (kiln::GeneratorState(s[", state_slot_, "])) {\n    case 0: break;\n");
-    for (int i = 1; i <= resume_count_; ++i) absl::StrAppend(&out, "    case ", i, ": goto resume_", i, ";\n");
-    absl::StrAppend(&out, "    default: PyErr_SetString(PyExc_SystemError, \"bad generator state\"); goto unwind;\n  }\n");
-    uses_unwind_ = true;
+  return out;
+}
+
+std::string FunctionEmitter::ClosureCells(const std::string& indent) const {
+  std::string out;
+  for (size_t i = 0; i < f_.entry.free_slots.size(); ++i) {
+    absl::StrAppend(&out, indent, "s[", f_.entry.free_slots[i],
+                    "] = Py_NewRef(PyTuple_GET_ITEM(((PyFunctionObject*)func)->func_closure, ", i, "));\n");
   }
-  absl::StrAppend(&out, body, chain_code_, resume_code_);
-  // Handlers' entries for errors raised here: the traceback entry first.
-  for (ir::BlockId handler : raise_labels_) {
-    absl::StrAppend(&out, "raise_b", handler, ":\n  kiln::AddTraceback(code, globals, kline);\n  goto b",
-                    handler, ";\n");
-  }
-  if (uses_error_) {
-    // The error exit: the traceback entry of this frame at the failed site.
-    absl::StrAppend(&out, "error:\n  kiln::AddTraceback(code, globals, kline);\n");
-  }
-  if (uses_unwind_) absl::StrAppend(&out, "unwind:\n");
-  if (uses_error_ || uses_unwind_) absl::StrAppend(&out, "  retval = nullptr;\n");
-  if (f_.is_generator) {
-    // Finished: the return value goes to the resume loop, an exception leaves.
-    // The slots after the locals are emptied (a delegate left in the hand-over slot).
-    absl::StrAppend(&out, "done:\n");
-    for (int slot = handoff_slot_; slot < handoff_slot_ + temp_count(); ++slot) {
-      absl::StrAppend(&out, "  Py_CLEAR(s[", slot, "]);\n");
-    }
-    absl::StrAppend(&out, "  if (!retval) { kf.LeaveWithError(); return nullptr; }\n  s[", handoff_slot_,
-                    "] = retval;\n  return kiln::GeneratorReturn();\n}\n");
+  return out;
+}
+
+// A module body runs in its module's dict (ModuleDef::body); a class body in the
+// namespace kiln::BuildClass made (its function is the class's body function). Their
+// frames see the namespace as f_locals; their slots (cells) are a C array of their own.
+std::string FunctionEmitter::NamespaceEntry(const std::string& code) {
+  std::string out;
+  const char* failed = "return nullptr;";
+  if (f_.kind == ir::FunctionKind::kModule) {
+    failed = "return -1;";
+    absl::StrAppend(&out, "int ", c_name_, "(PyObject* module) {\n",
+                    "  if (!k[0] && InitConstants() < 0) return -1;\n",
+                    "  PyObject* globals = PyModule_GetDict(module);\n",
+                    "  if (kiln::EnsureBuiltins(globals) < 0) return -1;\n",
+                    "  PyObject* builtins = kiln::BuiltinsOf(globals);\n");
   } else {
-    absl::StrAppend(&out, "done:\n  Py_LeaveRecursiveCall();\n  return retval;\n}\n");
+    absl::StrAppend(&out, "PyObject* ", c_name_, "_body(PyObject* func, PyObject* ns) {\n",
+                    "  PyObject* globals = ((PyFunctionObject*)func)->func_globals;\n",
+                    "  PyObject* builtins = ((PyFunctionObject*)func)->func_builtins;\n");
+  }
+  absl::StrAppend(&out, "  (void)builtins;\n  PyObject* s[", std::max<size_t>(f_.slot_names.size(), 1),
+                  "] = {};\n  int kline = 0;\n  (void)kline;\n  PyObject* retval = nullptr;\n",
+                  // The recursion limit counts compiled bodies as CPython counts frames.
+                  "  if (Py_EnterRecursiveCall(\"\")) ", failed, "\n",
+                  "  PyObject* const code = ", code, ";\n",
+                  "  kiln::ActiveFrame kf(", f_.kind == ir::FunctionKind::kModule ? "nullptr" : "func",
+                  ", code, globals, ", Namespace(), ");\n",
+                  "  if (!kf.ok()) { Py_LeaveRecursiveCall(); ", failed, " }\n");
+  return out;
+}
+
+// A class body's cells: the closure's, and a new __class__ cell for its methods.
+std::string FunctionEmitter::ClassCells() {
+  std::string out = ClosureCells("  ");
+  if (f_.entry.class_cell_slot >= 0) {
+    uses_unwind_ = true;
+    absl::StrAppend(&out, "  s[", f_.entry.class_cell_slot, "] = PyCell_New(nullptr);\n  if (!s[",
+                    f_.entry.class_cell_slot, "]) goto unwind;\n");
   }
   return out;
 }

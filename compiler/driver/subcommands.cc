@@ -213,10 +213,11 @@ int RunDumpIr(const std::vector<std::string>& arguments) {
   if (!ParseAndAnalyse(arguments[0], &analysed)) return 1;
   std::string out;
   for (const auto& scope : analysed.scopes.all()) {
-    if (scope->kind != sema::ScopeKind::kFunction) continue;
+    if (scope->kind == sema::ScopeKind::kAnnotation) continue;  // no code of its own
     std::string label = ScopeLabel(scope.get());
     lower::ModuleFacts module{absl::GetFlag(FLAGS_module), absl::GetFlag(FLAGS_package)};
-    absl::StatusOr<ir::Function> function = lower::LowerFunction(scope.get(), analysed.scopes, label, module);
+    absl::StatusOr<ir::Function> function = lower::LowerFunction(
+        scope.get(), analysed.scopes, scope->kind == sema::ScopeKind::kModule ? "" : label, module);
     if (!function.ok()) {
       absl::StrAppend(&out, "; ", label, " (line ", scope->line, "): on the direct path: ",
                       function.status().message(), "\n\n");

@@ -139,11 +139,18 @@ struct Entry {
   bool fast_positional = false;   // no *args, **kwargs or keyword-only parameters
   std::vector<int> cell_slots;    // variables captured by inner functions: made cells
   std::vector<int> free_slots;    // given the closure's cells, in co_freevars order
+  int class_cell_slot = -1;       // a class body: the new __class__ cell its methods share
 };
+
+// What a Function's code is: a function's body, a module's body (its names are the
+// globals), or a class body (run by kiln::BuildClass with the namespace `ns`; its
+// names are the namespace's items, LOAD_NAME-style).
+enum class FunctionKind : uint8_t { kFunction, kModule, kClass };
 
 struct Function {
   std::string name;                       // the qualified name, for printing
   int line = 0;                           // co_firstlineno
+  FunctionKind kind = FunctionKind::kFunction;
   Entry entry;
   std::vector<std::string> imports;       // modules the code needs bundled
   std::vector<std::string> slot_names;    // frame slots: locals, then cells and free

@@ -131,7 +131,10 @@ std::string Print(const Function& function) {
   for (size_t i = 0; i < function.slot_names.size(); ++i) {
     slots.push_back(absl::StrCat("s", i, " ", function.slot_names[i]));
   }
-  std::string out = absl::StrCat("function ", function.name, " (slots: ", absl::StrJoin(slots, ", "),
+  const char* kind = function.kind == FunctionKind::kModule  ? "module "
+                     : function.kind == FunctionKind::kClass ? "class body "
+                                                             : "function ";
+  std::string out = absl::StrCat(kind, function.name, " (slots: ", absl::StrJoin(slots, ", "),
                                  "; parameters: ", function.parameter_count, ")\n");
   for (const Block& block : function.blocks) {
     absl::StrAppend(&out, "b", block.id);

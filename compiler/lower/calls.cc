@@ -48,6 +48,11 @@ ValueId FunctionLowerer::ZeroArgSuper(const ast::Call* node) {
                                  : (scope_->is_comprehension ? 1 : 0);
   ValueId function = Expr(node->func);
   ir::Instr& instr = b_.Append(Op::kZeroArgSuper, {function}, node);
+  if (function_->kind != ir::FunctionKind::kFunction) {
+    // No __class__ cell and no arguments here: kiln::ZeroArgSuper raises CPython's error.
+    instr.number = instr.extra = -1;
+    return instr.result();
+  }
   instr.number = SlotOf("__class__");
   instr.extra = argument_count > 0 && !scope_->parameters.empty() ? SlotOf(scope_->parameters[0]) : -1;
   instr.extra2 = argument_count > 0 ? 1 : 0;

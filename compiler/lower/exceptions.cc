@@ -20,7 +20,7 @@ namespace kiln::lower {
 void FunctionLowerer::UnbindHandlerName(const std::string& name, const Node* node) {
   if (name.empty()) return;
   std::string mangled = Mangle(name);
-  if (scope_->Resolve(mangled) == sema::NameScope::kLocal) {
+  if (SlotOf(mangled) >= 0 && ResolveName(mangled) == sema::NameScope::kLocal) {
     b_.Append(Op::kClearLocal).number = SlotOf(mangled);
     return;
   }

@@ -53,13 +53,9 @@ ValueId FunctionLowerer::MakeFunction(const Node* node, const sema::Scope* child
     std::vector<std::pair<std::string, const Node*>> items =
         lower::AnnotationItems(arguments, returns, scope_->private_name);
     if (!items.empty()) {
-      if (scopes_.future_annotations()) {
-        Unsupported(node, "annotations under from __future__ import annotations");
-        return b_.None();
-      }
       ValueId annotations = b_.Value(Op::kNewDict, {}, node);
       for (const auto& [name, expression] : items) {
-        ValueId value = Expr(expression);
+        ValueId value = Annotation(expression);
         std::string* key = &function_->strings.emplace_back(name);
         b_.Append(Op::kDictSetItem, {annotations, b_.Name(*key), value}, node);
       }

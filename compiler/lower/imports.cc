@@ -39,18 +39,24 @@ void FunctionLowerer::ImportFrom(const ast::ImportFrom* node) {
   std::string module_name = node->module.data() ? std::string(node->module) : "";
   std::string absolute = sema::ResolveRelativeImport(module_.name, module_.is_package, module_name, node->level);
   NoteImport(absolute);
+  bool star = names.size() == 1 && names[0] == "*";
+  if (star && function_->kind == ir::FunctionKind::kFunction) {
+    Unsupported(node, "import * in a function");  // a SyntaxError sema reports first
+    return;
+  }
   for (const std::string& name : names) {
-    if (name == "*") {
-      Unsupported(node, "import * in a function");
-      return;
-    }
-    NoteImport(absolute.empty() ? name : absolute + "." + name);
+    if (!star) NoteImport(absolute.empty() ? name : absolute + "." + name);
   }
   ir::Instr& import = b_.Append(Op::kImportName, {}, node);
   import.name = module_name;
   import.number = node->level;
   import.keywords = names;  // the fromlist
   ValueId module = import.result();
+  if (star) {
+    // Into the module's globals, or a class body's namespace.
+    b_.Append(Op::kImportStar, {module}, node);
+    return;
+  }
   for (Node* alias_node : node->names) {
     const auto* alias = alias_node->As<ast::Alias>();
     ir::Instr& from = b_.Append(Op::kImportFrom, {module}, node);

@@ -41,6 +41,10 @@ std::vector<std::pair<std::string, const ast::Node*>> AnnotationItems(const ast:
                                                                       const ast::Node* returns,
                                                                       const std::string& private_name);
 
+// Whether a module or class body annotates a simple name anywhere in its statements
+// (outside nested functions and classes): then it sets up __annotations__ first.
+bool HasAnnotation(const ast::NodeList& body);
+
 // Where CPython raises AssertionError for `assert test`: the location its jump code set
 // last, the last comparison (in code order) among the test's and/or/not/if-else parts;
 // `*site` is left as it is when there is none.

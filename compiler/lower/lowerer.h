@@ -32,6 +32,7 @@ class FunctionLowerer {
   FunctionLowerer(const sema::Scope* scope, const sema::ScopeTree& scopes, std::string qualname,
                   const ModuleFacts& module, ir::Function* function);
   absl::Status Run();  // function.cc
+  absl::Status RunClassBody();
 
  private:
   // --- function.cc: the frame, unsupported constructs ---
@@ -39,8 +40,16 @@ class FunctionLowerer {
   bool failed() const { return !status_.ok(); }
   std::string Qualname(const std::string& name) const;
 
+  // The body of a module or class: the docstring as __doc__, __annotations__ set up
+  // where a simple name is annotated, then the statements.
+  void NamespaceBody(const ast::NodeList& body);
+
   // --- names.cc ---
   std::string Mangle(std::string_view name) const;
+  // How a name of this code is bound (a module's are all global).
+  sema::NameScope ResolveName(const std::string& name) const;
+  // Whether a class body keeps `name` in its namespace.
+  bool InNamespace(const std::string& name) const;
   int SlotOf(const std::string& name) const;
   ValueId LoadName(std::string_view raw, const Node* node);
   void StoreName(std::string_view raw, ValueId value, const Node* node);
@@ -89,6 +98,12 @@ class FunctionLowerer {
   void Assign(const Node* target, ValueId value);
   void AugAssign(const ast::AugAssign* node);
   void AnnAssign(const ast::AnnAssign* node);
+  // The assignment of an annotated assignment (or, without a value, the evaluation of
+  // its target's parts).
+  void AnnotatedTarget(const ast::AnnAssign* node);
+  // An annotation's value: evaluated, or under `from __future__ import annotations`
+  // its text.
+  ValueId Annotation(const Node* annotation);
   void If(const ast::If* node);
   void While(const ast::While* node);
   void For(const ast::For* node);

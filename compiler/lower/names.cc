@@ -1,6 +1,8 @@
 // Names: locals live in frame slots (LoadLocal/StoreLocal/DeleteLocal), cells and
 // free variables in cell objects held by slots, everything else in the module's
-// globals (cached per site) and builtins.
+// globals (cached per site) and builtins. A module body's names are all globals; a
+// class body's are the items of its namespace (LoadName/StoreName/DeleteName), but for
+// names declared global and the free variables it passes through.
 #include "compiler/lower/lowerer.h"
 
 namespace kiln::lower {
@@ -14,9 +16,36 @@ int FunctionLowerer::SlotOf(const std::string& name) const {
   return it == slots_.end() ? -1 : it->second;
 }
 
+sema::NameScope FunctionLowerer::ResolveName(const std::string& name) const {
+  if (function_->kind == ir::FunctionKind::kModule) return sema::NameScope::kGlobalExplicit;
+  return scope_->Resolve(name);
+}
+
+bool FunctionLowerer::InNamespace(const std::string& name) const {
+  if (function_->kind != ir::FunctionKind::kClass) return false;
+  sema::NameScope resolved = scope_->Resolve(name);
+  return resolved != sema::NameScope::kGlobalExplicit && resolved != sema::NameScope::kFree;
+}
+
 ValueId FunctionLowerer::LoadName(std::string_view raw, const Node* node) {
   std::string name = Mangle(raw);
-  switch (scope_->Resolve(name)) {
+  if (function_->kind == ir::FunctionKind::kClass) {
+    // A free variable is looked up in the namespace first, then in its cell
+    // (LOAD_CLASSDEREF). A name assigned here is the namespace's, even where methods
+    // see an outer function's variable of that name through the class's closure.
+    if (scope_->Resolve(name) == sema::NameScope::kFree) {
+      ir::Instr& load = b_.Append(Op::kLoadClassCell, {}, node);
+      load.name = name;
+      load.number = SlotOf(name);
+      return load.result();
+    }
+    if (InNamespace(name)) {
+      ir::Instr& load = b_.Append(Op::kLoadName, {}, node);
+      load.name = name;
+      return load.result();
+    }
+  }
+  switch (ResolveName(name)) {
     case sema::NameScope::kLocal: {
       ir::Instr& load = b_.Append(Op::kLoadLocal, {}, node);
       load.number = SlotOf(name);
@@ -27,7 +56,7 @@ ValueId FunctionLowerer::LoadName(std::string_view raw, const Node* node) {
     case sema::NameScope::kFree: {
       ir::Instr& load = b_.Append(Op::kLoadCell, {}, node);
       load.number = SlotOf(name);
-      load.extra = scope_->Resolve(name) == sema::NameScope::kFree;
+      load.extra = ResolveName(name) == sema::NameScope::kFree;
       return load.result();
     }
     default: {
@@ -42,7 +71,11 @@ ValueId FunctionLowerer::LoadName(std::string_view raw, const Node* node) {
 
 void FunctionLowerer::StoreName(std::string_view raw, ValueId value, const Node* node) {
   std::string name = Mangle(raw);
-  switch (scope_->Resolve(name)) {
+  if (InNamespace(name)) {
+    b_.Append(Op::kStoreName, {value}, node).name = name;
+    return;
+  }
+  switch (ResolveName(name)) {
     case sema::NameScope::kLocal:
       b_.Append(Op::kStoreLocal, {value}, node).number = SlotOf(name);
       return;
@@ -58,7 +91,11 @@ void FunctionLowerer::StoreName(std::string_view raw, ValueId value, const Node*
 
 void FunctionLowerer::DeleteName(std::string_view raw, const Node* node) {
   std::string name = Mangle(raw);
-  switch (scope_->Resolve(name)) {
+  if (InNamespace(name)) {
+    b_.Append(Op::kDeleteName, {}, node).name = name;
+    return;
+  }
+  switch (ResolveName(name)) {
     case sema::NameScope::kLocal:
       b_.Append(Op::kDeleteLocal, {}, node).number = SlotOf(name);
       return;
@@ -66,7 +103,7 @@ void FunctionLowerer::DeleteName(std::string_view raw, const Node* node) {
     case sema::NameScope::kFree: {
       ir::Instr& instr = b_.Append(Op::kDeleteCell, {}, node);
       instr.number = SlotOf(name);
-      instr.extra = scope_->Resolve(name) == sema::NameScope::kFree;
+      instr.extra = ResolveName(name) == sema::NameScope::kFree;
       return;
     }
     default:

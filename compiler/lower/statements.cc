@@ -2,6 +2,7 @@
 // while and for loops (for: GetIter and an IterNext loop), break, continue, return,
 // del, raise, assert.
 #include "absl/strings/str_cat.h"
+#include "compiler/ast/unparse.h"
 #include "compiler/lower/lowerer.h"
 
 namespace kiln::lower {
@@ -158,7 +159,7 @@ void FunctionLowerer::AugAssign(const ast::AugAssign* node) {
   };
   if (const auto* name = target->As<ast::Name>()) {
     std::string mangled = Mangle(name->id);
-    if (node->op == ast::OperatorKind::kAdd && scope_->Resolve(mangled) == sema::NameScope::kLocal) {
+    if (node->op == ast::OperatorKind::kAdd && SlotOf(mangled) >= 0 && ResolveName(mangled) == sema::NameScope::kLocal) {
       // `local += value`: in place, so that building a str in a loop stays linear. The
       // local is checked first (a load whose value is not used).
       LoadName(name->id, target);
@@ -189,7 +190,36 @@ void FunctionLowerer::AugAssign(const ast::AugAssign* node) {
 }
 
 void FunctionLowerer::AnnAssign(const ast::AnnAssign* node) {
-  // Function bodies do not evaluate annotations (as CPython).
+  // Function bodies do not evaluate annotations (as CPython); module and class bodies
+  // record a simple name's in __annotations__ (after the assignment).
+  AnnotatedTarget(node);
+  if (function_->kind == ir::FunctionKind::kFunction) return;
+  if (const auto* name = node->target->As<ast::Name>(); name && node->simple) {
+    ValueId annotation = Annotation(node->annotation);
+    ir::Instr& load = b_.Append(InNamespace("__annotations__") ? Op::kLoadName : Op::kLoadGlobal, {}, node);
+    load.name = "__annotations__";
+    std::string* key = &function_->strings.emplace_back(Mangle(name->id));
+    b_.Append(Op::kSetItem, {load.result(), b_.Name(*key), annotation}, node);
+  } else if (!scopes_.future_annotations()) {
+    // Other targets: the annotation is evaluated and dropped.
+    Expr(node->annotation);
+  }
+}
+
+ValueId FunctionLowerer::Annotation(const Node* annotation) {
+  if (!scopes_.future_annotations()) return Expr(annotation);
+  // The string CPython's compiler writes back from the expression: constants' repr()
+  // is filled in at run time (the operands).
+  ast::AnnotationTemplate unparsed = ast::UnparseAnnotation(annotation);
+  std::vector<ValueId> constants;
+  for (const ast::Constant* constant : unparsed.constants) constants.push_back(b_.Constant(constant->value));
+  ir::Instr& text = b_.Append(Op::kAnnotation, std::move(constants), annotation);
+  text.constant.type = ast::ConstantValue::Type::kStr;
+  text.constant.text = function_->strings.emplace_back(unparsed.text);
+  return text.result();
+}
+
+void FunctionLowerer::AnnotatedTarget(const ast::AnnAssign* node) {
   if (node->value) {
     Assign(node->target, Expr(node->value));
   } else if (const auto* attribute = node->target->As<ast::Attribute>()) {

@@ -3,7 +3,7 @@
 
 namespace {
 
-PyObject* k[13];
+PyObject* k[14];
 kiln::GlobalCache global_cache_0;
 kiln::GlobalCache global_cache_1;
 kiln::GlobalCache global_cache_2;
@@ -34,7 +34,8 @@ int InitConstants() {
   if (!(k[9] = PyUnicode_DecodeUTF8("4", 1, "surrogatepass"))) return -1;
   if (!(k[10] = PyLong_FromString("0", nullptr, 10))) return -1;
   if (!(k[11] = PyUnicode_DecodeUTF8("x", 1, "surrogatepass"))) return -1;
-  if (!(k[12] = kiln::MakeCode(ModuleBody_spec))) return -1;
+  if (!(k[12] = PyLong_FromString("-1", nullptr, 10))) return -1;
+  if (!(k[13] = kiln::MakeCode(ModuleBody_spec))) return -1;
   return 0;
 }
 
@@ -173,72 +174,76 @@ done:
   return retval;
 }
 
-// module body (line 0)
-#define KILN_CLEAR_TEMPS() do { Py_CLEAR(s[0]); Py_CLEAR(s[1]); Py_CLEAR(s[2]); Py_CLEAR(s[3]); Py_CLEAR(s[4]); Py_CLEAR(s[5]); Py_CLEAR(s[6]); Py_CLEAR(s[7]); Py_CLEAR(s[8]); Py_CLEAR(s[9]); } while (0)
+// <module> (line 0; Kiln IR)
 int ModuleBody(PyObject* module) {
   if (!k[0] && InitConstants() < 0) return -1;
   PyObject* globals = PyModule_GetDict(module);
   if (kiln::EnsureBuiltins(globals) < 0) return -1;
   PyObject* builtins = kiln::BuiltinsOf(globals);
-  PyObject* s[10] = {};
+  (void)builtins;
+  PyObject* s[1] = {};
   int kline = 0;
+  (void)kline;
   PyObject* retval = nullptr;
-  (void)retval;
   if (Py_EnterRecursiveCall("")) return -1;
-  PyObject* const code = k[12];
-  (void)code;
+  PyObject* const code = k[13];
   kiln::ActiveFrame kf(nullptr, code, globals, globals);
-  if (!kf.ok()) goto unwind_0;
+  if (!kf.ok()) { Py_LeaveRecursiveCall(); return -1; }
+  PyObject* v0 = nullptr;
+  PyObject* v1 = nullptr;
+  PyObject* v2 = nullptr;
+  PyObject* v5 = nullptr;
+  PyObject* v6 = nullptr;
+  PyObject* v10 = nullptr;
+  PyObject* v11 = nullptr;
   kf.At(1);
-  s[0] = kiln::MakeFunction(k[7], Function1_parse, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
-  if (!s[0]) { kline = 1; goto raise_0; }
-  if (PyDict_SetItem(globals, k[8], s[0]) < 0) { kline = 1; goto raise_0; }
-  Py_CLEAR(s[0]);
+  v0 = kiln::MakeFunction(k[7], Function1_parse, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
+  if (!v0) { kline = 1; goto error; }
+  { const int status = PyDict_SetItem(globals, k[8], v0); Py_DECREF(v0); if (status < 0) { kline = 1; goto error; } }
   kf.At(2);
-  s[1] = kiln::LoadGlobalCached(globals, builtins, k[4], &global_cache_4);
-  if (!s[1]) { kline = 3; goto raise_0; }
-  s[5] = kiln::LoadGlobalCached(globals, builtins, k[8], &global_cache_5);
-  if (!s[5]) { kline = 4; goto raise_0; }
-  s[7] = Py_NewRef(k[9]);
-  s[8] = Py_NewRef(k[10]);
+  v1 = kiln::LoadGlobalCached(globals, builtins, k[4], &global_cache_4);
+  if (!v1) { kline = 3; goto error; }
+  v2 = kiln::LoadGlobalCached(globals, builtins, k[8], &global_cache_5);
+  if (!v2) { kline = 4; goto e0; }
   kf.At(5);
-  s[3] = PyObject_Vectorcall(s[5], &s[7], 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
-  Py_CLEAR(s[5]);
-  Py_CLEAR(s[7]);
-  Py_CLEAR(s[8]);
-  if (!s[3]) { kline = 5; goto raise_0; }
-  s[5] = kiln::LoadGlobalCached(globals, builtins, k[8], &global_cache_6);
-  if (!s[5]) { kline = 6; goto raise_0; }
-  s[7] = Py_NewRef(k[11]);
-  s[9] = Py_NewRef(k[2]);
-  s[8] = PyNumber_Negative(s[9]);
-  Py_CLEAR(s[9]);
-  if (!s[8]) { kline = 7; goto raise_0; }
+  { PyObject* argv[] = {nullptr, k[9], k[10]};
+  v5 = PyObject_Vectorcall(v2, argv + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+  Py_DECREF(v2); 
+  if (!v5) { kline = 5; goto e0; }
+  }
+  v6 = kiln::LoadGlobalCached(globals, builtins, k[8], &global_cache_6);
+  if (!v6) { kline = 6; goto e1; }
   kf.At(8);
-  s[4] = PyObject_Vectorcall(s[5], &s[7], 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
-  Py_CLEAR(s[5]);
-  Py_CLEAR(s[7]);
-  Py_CLEAR(s[8]);
-  if (!s[4]) { kline = 8; goto raise_0; }
+  { PyObject* argv[] = {nullptr, k[11], k[12]};
+  v10 = PyObject_Vectorcall(v6, argv + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+  Py_DECREF(v6); 
+  if (!v10) { kline = 8; goto e1; }
+  }
   kf.At(9);
-  s[0] = PyObject_Vectorcall(s[1], &s[3], 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
-  Py_CLEAR(s[1]);
-  Py_CLEAR(s[3]);
-  Py_CLEAR(s[4]);
-  if (!s[0]) { kline = 9; goto raise_0; }
-  Py_CLEAR(s[0]);
+  { PyObject* argv[] = {nullptr, v5, v10};
+  v11 = PyObject_Vectorcall(v1, argv + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+  Py_DECREF(v1); Py_DECREF(v5); Py_DECREF(v10); 
+  if (!v11) { kline = 9; goto error; }
+  }
+  Py_DECREF(v11);
+  Py_INCREF(Py_None);
   retval = Py_None;
   goto done;
-raise_0:
+e0:
+  Py_DECREF(v1);
+  goto error;
+e1:
+  Py_DECREF(v5);
+  goto e0;
+error:
   kiln::AddTraceback(code, globals, kline);
-  KILN_CLEAR_TEMPS();
-unwind_0:
   retval = nullptr;
 done:
   Py_LeaveRecursiveCall();
-  return retval ? 0 : -1;
+  if (!retval) return -1;
+  Py_DECREF(retval);
+  return 0;
 }
-#undef KILN_CLEAR_TEMPS
 
 
 }  // namespace

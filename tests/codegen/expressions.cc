@@ -33,39 +33,39 @@ const kiln::FunctionSpec ModuleBody_spec = {"<module>", "<module>", "tests/codeg
 
 int InitConstants() {
   if (!(k[0] = PyUnicode_InternFromString("__name__"))) return -1;
-  if (!(k[1] = PyLong_FromString("-1", nullptr, 10))) return -1;
-  if (!(k[2] = PyLong_FromString("7", nullptr, 10))) return -1;
-  if (!(k[3] = PyLong_FromString("0", nullptr, 10))) return -1;
-  if (!(k[4] = PyLong_FromString("10", nullptr, 10))) return -1;
-  if (!(k[5] = PyUnicode_DecodeUTF8("scale", 5, "surrogatepass"))) return -1;
-  if (!(k[6] = PyUnicode_InternFromString("sorted"))) return -1;
-  if (!(k[7] = kiln::MakeCode(Function2_lambda_spec))) return -1;
-  if (!(k[8] = PyUnicode_InternFromString("key"))) return -1;
-  if (!(k[9] = PyUnicode_InternFromString("reverse"))) return -1;
-  if (!(k[10] = PyTuple_Pack(2, k[8], k[9]))) return -1;
-  if (!(k[11] = PyLong_FromString("1", nullptr, 10))) return -1;
-  if (!(k[12] = PyUnicode_InternFromString("len"))) return -1;
-  if (!(k[13] = PyLong_FromString("2", nullptr, 10))) return -1;
-  if (!(k[14] = PyUnicode_InternFromString("append"))) return -1;
-  if (!(k[15] = kiln::MakeCode(Function3_dictcomp_spec))) return -1;
-  if (!(k[16] = PyUnicode_InternFromString("max"))) return -1;
-  if (!(k[17] = kiln::MakeCode(Function1_shapes_spec))) return -1;
-  if (!(k[18] = PyUnicode_InternFromString("scale"))) return -1;
+  if (!(k[1] = PyUnicode_InternFromString("scale"))) return -1;
+  if (!(k[2] = PyLong_FromString("2", nullptr, 10))) return -1;
+  if (!(k[3] = PyLong_FromString("-1", nullptr, 10))) return -1;
+  if (!(k[4] = PyLong_FromString("7", nullptr, 10))) return -1;
+  if (!(k[5] = PyLong_FromString("0", nullptr, 10))) return -1;
+  if (!(k[6] = PyLong_FromString("10", nullptr, 10))) return -1;
+  if (!(k[7] = PyUnicode_DecodeUTF8("scale", 5, "surrogatepass"))) return -1;
+  if (!(k[8] = PyUnicode_InternFromString("sorted"))) return -1;
+  if (!(k[9] = kiln::MakeCode(Function2_lambda_spec))) return -1;
+  if (!(k[10] = PyUnicode_InternFromString("key"))) return -1;
+  if (!(k[11] = PyUnicode_InternFromString("reverse"))) return -1;
+  if (!(k[12] = PyTuple_Pack(2, k[10], k[11]))) return -1;
+  if (!(k[13] = PyLong_FromString("1", nullptr, 10))) return -1;
+  if (!(k[14] = PyUnicode_InternFromString("len"))) return -1;
+  if (!(k[15] = PyUnicode_InternFromString("append"))) return -1;
+  if (!(k[16] = kiln::MakeCode(Function3_dictcomp_spec))) return -1;
+  if (!(k[17] = PyUnicode_InternFromString("max"))) return -1;
+  if (!(k[18] = kiln::MakeCode(Function1_shapes_spec))) return -1;
   if (!(k[19] = PyUnicode_InternFromString("shapes"))) return -1;
   if (!(k[20] = PyUnicode_InternFromString("print"))) return -1;
-  if (!(k[21] = PyUnicode_InternFromString("flag"))) return -1;
-  if (!(k[22] = PyTuple_Pack(1, k[21]))) return -1;
-  if (!(k[23] = PyLong_FromString("3", nullptr, 10))) return -1;
-  if (!(k[24] = PyLong_FromString("5", nullptr, 10))) return -1;
-  if (!(k[25] = PyLong_FromString("4", nullptr, 10))) return -1;
+  if (!(k[21] = PyLong_FromString("3", nullptr, 10))) return -1;
+  if (!(k[22] = PyLong_FromString("5", nullptr, 10))) return -1;
+  if (!(k[23] = PyLong_FromString("4", nullptr, 10))) return -1;
+  if (!(k[24] = PyUnicode_InternFromString("flag"))) return -1;
+  if (!(k[25] = PyTuple_Pack(1, k[24]))) return -1;
   if (!(k[26] = kiln::MakeCode(ModuleBody_spec))) return -1;
   return 0;
 }
 
 // shapes.<locals>.<lambda> (line 13; Kiln IR)
 PyObject* Function2_lambda(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
-  if (((PyFunctionObject*)func)->func_code != k[7] && kiln::CompiledEntry(((PyFunctionObject*)func)->func_code) != &Function2_lambda) return kiln::CallReplacedCode(func, args, nargsf, kwnames);
-  PyObject* const code = kiln::CodeToRun(func, k[7]);
+  if (((PyFunctionObject*)func)->func_code != k[9] && kiln::CompiledEntry(((PyFunctionObject*)func)->func_code) != &Function2_lambda) return kiln::CallReplacedCode(func, args, nargsf, kwnames);
+  PyObject* const code = kiln::CodeToRun(func, k[9]);
   kiln::ActiveFrame kf(func, code, ((PyFunctionObject*)func)->func_globals, nullptr);
   if (!kf.ok()) return nullptr;
   PyObject** const s = kf.slots();
@@ -94,8 +94,8 @@ done:
 
 // shapes.<locals>.<dictcomp> (line 16; Kiln IR)
 PyObject* Function3_dictcomp(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
-  if (((PyFunctionObject*)func)->func_code != k[15] && kiln::CompiledEntry(((PyFunctionObject*)func)->func_code) != &Function3_dictcomp) return kiln::CallReplacedCode(func, args, nargsf, kwnames);
-  PyObject* const code = kiln::CodeToRun(func, k[15]);
+  if (((PyFunctionObject*)func)->func_code != k[16] && kiln::CompiledEntry(((PyFunctionObject*)func)->func_code) != &Function3_dictcomp) return kiln::CallReplacedCode(func, args, nargsf, kwnames);
+  PyObject* const code = kiln::CodeToRun(func, k[16]);
   kiln::ActiveFrame kf(func, code, ((PyFunctionObject*)func)->func_globals, nullptr);
   if (!kf.ok()) return nullptr;
   PyObject** const s = kf.slots();
@@ -143,8 +143,8 @@ done:
 
 // shapes (line 4; Kiln IR)
 PyObject* Function1_shapes(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
-  if (((PyFunctionObject*)func)->func_code != k[17] && kiln::CompiledEntry(((PyFunctionObject*)func)->func_code) != &Function1_shapes) return kiln::CallReplacedCode(func, args, nargsf, kwnames);
-  PyObject* const code = kiln::CodeToRun(func, k[17]);
+  if (((PyFunctionObject*)func)->func_code != k[18] && kiln::CompiledEntry(((PyFunctionObject*)func)->func_code) != &Function1_shapes) return kiln::CallReplacedCode(func, args, nargsf, kwnames);
+  PyObject* const code = kiln::CodeToRun(func, k[18]);
   kiln::ActiveFrame kf(func, code, ((PyFunctionObject*)func)->func_globals, nullptr);
   if (!kf.ok()) return nullptr;
   PyObject** const s = kf.slots();
@@ -189,18 +189,18 @@ PyObject* Function1_shapes(PyObject* func, PyObject* const* args, size_t nargsf,
   PyObject* v76 = nullptr;
   PyObject* v77 = nullptr;
   kf.At(1);
-  Py_INCREF(k[1]);
-  Py_XSETREF(s[4], k[1]);
+  Py_INCREF(k[3]);
+  Py_XSETREF(s[4], k[3]);
   kf.At(4);
-  Py_INCREF(k[2]);
-  Py_XSETREF(s[5], k[2]);
+  Py_INCREF(k[4]);
+  Py_XSETREF(s[5], k[4]);
   kf.At(10);
   if (kiln::InPlaceAddLocal(&s[5], s[4]) < 0) { kline = 10; goto error; }
   kf.At(13);
   v13 = kiln::IsTrue(s[0]);
   if (v13 < 0) { kline = 14; goto error; }
   if (!(v13)) goto b2;
-  v16 = kiln::GetItem(s[0], k[3]);
+  v16 = kiln::GetItem(s[0], k[5]);
   if (!v16) { kline = 16; goto error; }
   v11 = v16;
   goto b3;
@@ -210,13 +210,13 @@ b2:;
 b3:;
   Py_XSETREF(s[6], v11);
   kf.At(18);
-  v22 = kiln::RichCompare(k[3], s[5], Py_LT);
+  v22 = kiln::RichCompare(k[5], s[5], Py_LT);
   if (!v22) { kline = 20; goto error; }
   v23 = kiln::IsTrue(v22);
   if (v23 < 0) { kline = 20; goto e0; }
   if (!(v23)) goto b5;
   Py_DECREF(v22);
-  v25 = kiln::RichCompare(s[5], k[4], Py_LE);
+  v25 = kiln::RichCompare(s[5], k[6], Py_LE);
   if (!v25) { kline = 20; goto error; }
   v20 = v25;
   goto b6;
@@ -245,29 +245,29 @@ b9:;
   kf.At(29);
   v35 = _PyDict_NewPresized(2);
   if (!v35) { kline = 30; goto error; }
-  if (PyDict_SetItem(v35, k[5], s[1]) < 0) { kline = 30; goto e3; }
+  if (PyDict_SetItem(v35, k[7], s[1]) < 0) { kline = 30; goto e3; }
   if (kiln::DictUpdate(v35, s[3]) < 0) { kline = 30; goto e3; }
   Py_XSETREF(s[9], v35);
   kf.At(34);
-  v39 = kiln::LoadGlobalCached(globals, builtins, k[6], &global_cache_0);
+  v39 = kiln::LoadGlobalCached(globals, builtins, k[8], &global_cache_0);
   if (!v39) { kline = 35; goto error; }
-  v41 = kiln::MakeFunction(k[7], Function2_lambda, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
+  v41 = kiln::MakeFunction(k[9], Function2_lambda, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
   if (!v41) { kline = 37; goto e4; }
   Py_INCREF(s[8]);
   kf.At(38);
   { PyObject* argv[] = {nullptr, s[8], v41, Py_False};
-  v43 = PyObject_Vectorcall(v39, argv + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, k[10]);
+  v43 = PyObject_Vectorcall(v39, argv + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, k[12]);
   Py_DECREF(v39); Py_DECREF(v41); Py_DECREF(s[8]); 
   if (!v43) { kline = 38; goto error; }
   }
-  v48 = PySlice_New(k[11], k[1], Py_None);
+  v48 = PySlice_New(k[13], k[3], Py_None);
   if (!v48) { kline = 40; goto e5; }
   v49 = kiln::GetItem(v43, v48);
   Py_DECREF(v43); Py_DECREF(v48); 
   if (!v49) { kline = 41; goto error; }
   Py_XSETREF(s[10], v49);
   kf.At(43);
-  v50 = kiln::LoadGlobalCached(globals, builtins, k[12], &global_cache_1);
+  v50 = kiln::LoadGlobalCached(globals, builtins, k[14], &global_cache_1);
   if (!v50) { kline = 44; goto error; }
   Py_INCREF(s[10]);
   kf.At(46);
@@ -278,13 +278,13 @@ b9:;
   }
   Py_INCREF(v52);
   Py_XSETREF(s[11], v52);
-  v54 = kiln::CompareBool(v52, k[13], Py_GT);
+  v54 = kiln::CompareBool(v52, k[2], Py_GT);
   Py_DECREF(v52); 
   if (v54 < 0) { kline = 48; goto error; }
   if (!(v54)) goto b11;
   kf.At(49);
   v56[1] = Py_NewRef(s[10]);
-  if (kiln::LoadMethod(k[14], v56) < 0) { Py_DECREF(v56[1]); kline = 51; goto error; }
+  if (kiln::LoadMethod(k[15], v56) < 0) { Py_DECREF(v56[1]); kline = 51; goto error; }
   Py_INCREF(s[11]);
   kf.At(53);
   { PyObject* argv[] = {v56[0], v56[1], s[11]};
@@ -295,7 +295,7 @@ b9:;
   Py_DECREF(v58);
 b11:;
   kf.At(54);
-  v59 = kiln::MakeFunction(k[15], Function3_dictcomp, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
+  v59 = kiln::MakeFunction(k[16], Function3_dictcomp, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
   if (!v59) { kline = 55; goto error; }
   v61 = PyObject_GetIter(s[10]);
   if (!v61) { kline = 55; goto e6; }
@@ -319,7 +319,7 @@ b13:;
   Py_INCREF((!v67 ? Py_True : Py_False));
   v63 = (!v67 ? Py_True : Py_False);
 b14:;
-  v73 = kiln::LoadGlobalCached(globals, builtins, k[16], &global_cache_2);
+  v73 = kiln::LoadGlobalCached(globals, builtins, k[17], &global_cache_2);
   if (!v73) { kline = 65; goto e7; }
   v74 = PyList_New(0);
   if (!v74) { kline = 66; goto e8; }
@@ -378,75 +378,83 @@ done:
   return retval;
 }
 
-// module body (line 0)
-#define KILN_CLEAR_TEMPS() do { Py_CLEAR(s[0]); Py_CLEAR(s[1]); Py_CLEAR(s[2]); Py_CLEAR(s[3]); Py_CLEAR(s[4]); Py_CLEAR(s[5]); Py_CLEAR(s[6]); Py_CLEAR(s[7]); Py_CLEAR(s[8]); Py_CLEAR(s[9]); Py_CLEAR(s[10]); Py_CLEAR(s[11]); Py_CLEAR(s[12]); Py_CLEAR(s[13]); Py_CLEAR(s[14]); } while (0)
+// <module> (line 0; Kiln IR)
 int ModuleBody(PyObject* module) {
   if (!k[0] && InitConstants() < 0) return -1;
   PyObject* globals = PyModule_GetDict(module);
   if (kiln::EnsureBuiltins(globals) < 0) return -1;
   PyObject* builtins = kiln::BuiltinsOf(globals);
-  PyObject* s[15] = {};
+  (void)builtins;
+  PyObject* s[1] = {};
   int kline = 0;
+  (void)kline;
   PyObject* retval = nullptr;
-  (void)retval;
   if (Py_EnterRecursiveCall("")) return -1;
   PyObject* const code = k[26];
-  (void)code;
   kiln::ActiveFrame kf(nullptr, code, globals, globals);
-  if (!kf.ok()) goto unwind_0;
+  if (!kf.ok()) { Py_LeaveRecursiveCall(); return -1; }
+  PyObject* v0 = nullptr;
+  PyObject* v3 = nullptr;
+  PyObject* v4 = nullptr;
+  PyObject* v5 = nullptr;
+  PyObject* v9 = nullptr;
+  PyObject* v13 = nullptr;
+  PyObject* v14 = nullptr;
   kf.At(1);
-  s[1] = PyDict_New();
-  if (!s[1]) { kline = 1; goto raise_0; }
-  s[2] = Py_NewRef(k[13]);
-  if (PyDict_SetItem(s[1], k[18], s[2]) < 0) { kline = 1; goto raise_0; }
-  Py_CLEAR(s[2]);
-  s[0] = kiln::MakeFunction(k[17], Function1_shapes, globals, nullptr, s[1], nullptr, nullptr, nullptr);
-  Py_CLEAR(s[1]);
-  if (!s[0]) { kline = 1; goto raise_0; }
-  if (PyDict_SetItem(globals, k[19], s[0]) < 0) { kline = 1; goto raise_0; }
-  Py_CLEAR(s[0]);
+  v0 = _PyDict_NewPresized(0);
+  if (!v0) { kline = 1; goto error; }
+  if (PyDict_SetItem(v0, k[1], k[2]) < 0) { kline = 1; goto e0; }
+  v3 = kiln::MakeFunction(k[18], Function1_shapes, globals, nullptr, v0, nullptr, nullptr, nullptr);
+  Py_DECREF(v0); 
+  if (!v3) { kline = 1; goto error; }
+  { const int status = PyDict_SetItem(globals, k[19], v3); Py_DECREF(v3); if (status < 0) { kline = 1; goto error; } }
   kf.At(2);
-  s[3] = kiln::LoadGlobalCached(globals, builtins, k[20], &global_cache_3);
-  if (!s[3]) { kline = 3; goto raise_0; }
-  s[6] = kiln::LoadGlobalCached(globals, builtins, k[19], &global_cache_4);
-  if (!s[6]) { kline = 4; goto raise_0; }
-  s[12] = Py_NewRef(k[23]);
-  s[13] = Py_NewRef(k[11]);
-  s[14] = Py_NewRef(k[13]);
-  s[8] = PyList_New(3);
-  if (!s[8]) { kline = 5; goto raise_0; }
-  PyList_SET_ITEM(s[8], 0, s[12]); s[12] = nullptr;
-  PyList_SET_ITEM(s[8], 1, s[13]); s[13] = nullptr;
-  PyList_SET_ITEM(s[8], 2, s[14]); s[14] = nullptr;
-  s[9] = Py_NewRef(k[24]);
-  s[10] = Py_NewRef(k[25]);
-  s[11] = Py_NewRef(Py_True);
+  v4 = kiln::LoadGlobalCached(globals, builtins, k[20], &global_cache_3);
+  if (!v4) { kline = 3; goto error; }
+  v5 = kiln::LoadGlobalCached(globals, builtins, k[19], &global_cache_4);
+  if (!v5) { kline = 4; goto e1; }
+  Py_INCREF(k[21]);
+  Py_INCREF(k[13]);
+  Py_INCREF(k[2]);
+  v9 = PyList_New(3);
+  if (!v9) { Py_DECREF(k[21]); Py_DECREF(k[13]); Py_DECREF(k[2]);  kline = 5; goto e2; }
+  PyList_SET_ITEM(v9, 0, k[21]);
+  PyList_SET_ITEM(v9, 1, k[13]);
+  PyList_SET_ITEM(v9, 2, k[2]);
   kf.At(6);
-  s[5] = PyObject_Vectorcall(s[6], &s[8], 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, k[22]);
-  Py_CLEAR(s[6]);
-  Py_CLEAR(s[8]);
-  Py_CLEAR(s[9]);
-  Py_CLEAR(s[10]);
-  Py_CLEAR(s[11]);
-  if (!s[5]) { kline = 6; goto raise_0; }
+  { PyObject* argv[] = {nullptr, v9, k[22], k[23], Py_True};
+  v13 = PyObject_Vectorcall(v5, argv + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, k[25]);
+  Py_DECREF(v5); Py_DECREF(v9); 
+  if (!v13) { kline = 6; goto e1; }
+  }
   kf.At(7);
-  s[0] = PyObject_Vectorcall(s[3], &s[5], 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
-  Py_CLEAR(s[3]);
-  Py_CLEAR(s[5]);
-  if (!s[0]) { kline = 7; goto raise_0; }
-  Py_CLEAR(s[0]);
+  { PyObject* argv[] = {nullptr, v13};
+  v14 = PyObject_Vectorcall(v4, argv + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+  Py_DECREF(v4); Py_DECREF(v13); 
+  if (!v14) { kline = 7; goto error; }
+  }
+  Py_DECREF(v14);
+  Py_INCREF(Py_None);
   retval = Py_None;
   goto done;
-raise_0:
+e0:
+  Py_DECREF(v0);
+  goto error;
+e1:
+  Py_DECREF(v4);
+  goto error;
+e2:
+  Py_DECREF(v5);
+  goto e1;
+error:
   kiln::AddTraceback(code, globals, kline);
-  KILN_CLEAR_TEMPS();
-unwind_0:
   retval = nullptr;
 done:
   Py_LeaveRecursiveCall();
-  return retval ? 0 : -1;
+  if (!retval) return -1;
+  Py_DECREF(retval);
+  return 0;
 }
-#undef KILN_CLEAR_TEMPS
 
 
 }  // namespace

@@ -154,75 +154,94 @@ done:
   return retval;
 }
 
-// module body (line 0)
-#define KILN_CLEAR_TEMPS() do { Py_CLEAR(s[0]); Py_CLEAR(s[1]); Py_CLEAR(s[2]); Py_CLEAR(s[3]); Py_CLEAR(s[4]); Py_CLEAR(s[5]); Py_CLEAR(s[6]); Py_CLEAR(s[7]); Py_CLEAR(s[8]); Py_CLEAR(s[9]); Py_CLEAR(s[10]); Py_CLEAR(s[11]); Py_CLEAR(s[12]); } while (0)
+// <module> (line 0; Kiln IR)
 int ModuleBody(PyObject* module) {
   if (!k[0] && InitConstants() < 0) return -1;
   PyObject* globals = PyModule_GetDict(module);
   if (kiln::EnsureBuiltins(globals) < 0) return -1;
   PyObject* builtins = kiln::BuiltinsOf(globals);
-  PyObject* s[13] = {};
+  (void)builtins;
+  PyObject* s[1] = {};
   int kline = 0;
+  (void)kline;
   PyObject* retval = nullptr;
-  (void)retval;
   if (Py_EnterRecursiveCall("")) return -1;
   PyObject* const code = k[12];
-  (void)code;
   kiln::ActiveFrame kf(nullptr, code, globals, globals);
-  if (!kf.ok()) goto unwind_0;
+  if (!kf.ok()) { Py_LeaveRecursiveCall(); return -1; }
+  PyObject* v0 = nullptr;
+  PyObject* v1 = nullptr;
+  PyObject* v2 = nullptr;
+  PyObject* v3 = nullptr;
+  PyObject* v4 = nullptr;
+  PyObject* v6 = nullptr;
+  PyObject* v7 = nullptr;
+  PyObject* v8 = nullptr;
+  PyObject* v9 = nullptr;
+  PyObject* v10 = nullptr;
   kf.At(1);
-  s[0] = kiln::MakeFunction(k[3], Function1_numbers, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
-  if (!s[0]) { kline = 1; goto raise_0; }
-  if (PyDict_SetItem(globals, k[4], s[0]) < 0) { kline = 1; goto raise_0; }
-  Py_CLEAR(s[0]);
+  v0 = kiln::MakeFunction(k[3], Function1_numbers, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
+  if (!v0) { kline = 1; goto error; }
+  { const int status = PyDict_SetItem(globals, k[4], v0); Py_DECREF(v0); if (status < 0) { kline = 1; goto error; } }
   kf.At(2);
-  s[0] = kiln::MakeFunction(k[7], Function2_import_inside, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
-  if (!s[0]) { kline = 2; goto raise_0; }
-  if (PyDict_SetItem(globals, k[8], s[0]) < 0) { kline = 2; goto raise_0; }
-  Py_CLEAR(s[0]);
+  v1 = kiln::MakeFunction(k[7], Function2_import_inside, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
+  if (!v1) { kline = 2; goto error; }
+  { const int status = PyDict_SetItem(globals, k[8], v1); Py_DECREF(v1); if (status < 0) { kline = 2; goto error; } }
   kf.At(3);
-  s[1] = kiln::LoadGlobalCached(globals, builtins, k[9], &global_cache_0);
-  if (!s[1]) { kline = 4; goto raise_0; }
-  s[5] = kiln::LoadGlobalCached(globals, builtins, k[10], &global_cache_1);
-  if (!s[5]) { kline = 5; goto raise_0; }
-  s[8] = kiln::LoadGlobalCached(globals, builtins, k[4], &global_cache_2);
-  if (!s[8]) { kline = 6; goto raise_0; }
-  s[10] = Py_NewRef(k[11]);
+  v2 = kiln::LoadGlobalCached(globals, builtins, k[9], &global_cache_0);
+  if (!v2) { kline = 4; goto error; }
+  v3 = kiln::LoadGlobalCached(globals, builtins, k[10], &global_cache_1);
+  if (!v3) { kline = 5; goto e0; }
+  v4 = kiln::LoadGlobalCached(globals, builtins, k[4], &global_cache_2);
+  if (!v4) { kline = 6; goto e1; }
   kf.At(7);
-  s[7] = PyObject_Vectorcall(s[8], &s[10], 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
-  Py_CLEAR(s[8]);
-  Py_CLEAR(s[10]);
-  if (!s[7]) { kline = 7; goto raise_0; }
+  { PyObject* argv[] = {nullptr, k[11]};
+  v6 = PyObject_Vectorcall(v4, argv + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+  Py_DECREF(v4); 
+  if (!v6) { kline = 7; goto e1; }
+  }
   kf.At(8);
-  s[3] = PyObject_Vectorcall(s[5], &s[7], 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
-  Py_CLEAR(s[5]);
-  Py_CLEAR(s[7]);
-  if (!s[3]) { kline = 8; goto raise_0; }
-  s[11] = kiln::LoadGlobalCached(globals, builtins, k[8], &global_cache_3);
-  if (!s[11]) { kline = 9; goto raise_0; }
+  { PyObject* argv[] = {nullptr, v6};
+  v7 = PyObject_Vectorcall(v3, argv + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+  Py_DECREF(v3); Py_DECREF(v6); 
+  if (!v7) { kline = 8; goto e0; }
+  }
+  v8 = kiln::LoadGlobalCached(globals, builtins, k[8], &global_cache_3);
+  if (!v8) { kline = 9; goto e2; }
   kf.At(10);
-  s[4] = PyObject_Vectorcall(s[11], &s[13], 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
-  Py_CLEAR(s[11]);
-  if (!s[4]) { kline = 10; goto raise_0; }
+  { PyObject* argv[] = {nullptr};
+  v9 = PyObject_Vectorcall(v8, argv + 1, 0 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+  Py_DECREF(v8); 
+  if (!v9) { kline = 10; goto e2; }
+  }
   kf.At(11);
-  s[0] = PyObject_Vectorcall(s[1], &s[3], 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
-  Py_CLEAR(s[1]);
-  Py_CLEAR(s[3]);
-  Py_CLEAR(s[4]);
-  if (!s[0]) { kline = 11; goto raise_0; }
-  Py_CLEAR(s[0]);
+  { PyObject* argv[] = {nullptr, v7, v9};
+  v10 = PyObject_Vectorcall(v2, argv + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+  Py_DECREF(v2); Py_DECREF(v7); Py_DECREF(v9); 
+  if (!v10) { kline = 11; goto error; }
+  }
+  Py_DECREF(v10);
+  Py_INCREF(Py_None);
   retval = Py_None;
   goto done;
-raise_0:
+e0:
+  Py_DECREF(v2);
+  goto error;
+e1:
+  Py_DECREF(v3);
+  goto e0;
+e2:
+  Py_DECREF(v7);
+  goto e0;
+error:
   kiln::AddTraceback(code, globals, kline);
-  KILN_CLEAR_TEMPS();
-unwind_0:
   retval = nullptr;
 done:
   Py_LeaveRecursiveCall();
-  return retval ? 0 : -1;
+  if (!retval) return -1;
+  Py_DECREF(retval);
+  return 0;
 }
-#undef KILN_CLEAR_TEMPS
 
 
 }  // namespace

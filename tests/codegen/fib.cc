@@ -107,56 +107,63 @@ done:
   return retval;
 }
 
-// module body (line 0)
-#define KILN_CLEAR_TEMPS() do { Py_CLEAR(s[0]); Py_CLEAR(s[1]); Py_CLEAR(s[2]); Py_CLEAR(s[3]); Py_CLEAR(s[4]); Py_CLEAR(s[5]); Py_CLEAR(s[6]); } while (0)
+// <module> (line 0; Kiln IR)
 int ModuleBody(PyObject* module) {
   if (!k[0] && InitConstants() < 0) return -1;
   PyObject* globals = PyModule_GetDict(module);
   if (kiln::EnsureBuiltins(globals) < 0) return -1;
   PyObject* builtins = kiln::BuiltinsOf(globals);
-  PyObject* s[7] = {};
+  (void)builtins;
+  PyObject* s[1] = {};
   int kline = 0;
+  (void)kline;
   PyObject* retval = nullptr;
-  (void)retval;
   if (Py_EnterRecursiveCall("")) return -1;
   PyObject* const code = k[7];
-  (void)code;
   kiln::ActiveFrame kf(nullptr, code, globals, globals);
-  if (!kf.ok()) goto unwind_0;
+  if (!kf.ok()) { Py_LeaveRecursiveCall(); return -1; }
+  PyObject* v0 = nullptr;
+  PyObject* v1 = nullptr;
+  PyObject* v2 = nullptr;
+  PyObject* v4 = nullptr;
+  PyObject* v5 = nullptr;
   kf.At(1);
-  s[0] = kiln::MakeFunction(k[4], Function1_fib, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
-  if (!s[0]) { kline = 1; goto raise_0; }
-  if (PyDict_SetItem(globals, k[2], s[0]) < 0) { kline = 1; goto raise_0; }
-  Py_CLEAR(s[0]);
+  v0 = kiln::MakeFunction(k[4], Function1_fib, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
+  if (!v0) { kline = 1; goto error; }
+  { const int status = PyDict_SetItem(globals, k[2], v0); Py_DECREF(v0); if (status < 0) { kline = 1; goto error; } }
   kf.At(2);
-  s[1] = kiln::LoadGlobalCached(globals, builtins, k[5], &global_cache_2);
-  if (!s[1]) { kline = 3; goto raise_0; }
-  s[4] = kiln::LoadGlobalCached(globals, builtins, k[2], &global_cache_3);
-  if (!s[4]) { kline = 4; goto raise_0; }
-  s[6] = Py_NewRef(k[6]);
+  v1 = kiln::LoadGlobalCached(globals, builtins, k[5], &global_cache_2);
+  if (!v1) { kline = 3; goto error; }
+  v2 = kiln::LoadGlobalCached(globals, builtins, k[2], &global_cache_3);
+  if (!v2) { kline = 4; goto e0; }
   kf.At(5);
-  s[3] = PyObject_Vectorcall(s[4], &s[6], 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
-  Py_CLEAR(s[4]);
-  Py_CLEAR(s[6]);
-  if (!s[3]) { kline = 5; goto raise_0; }
+  { PyObject* argv[] = {nullptr, k[6]};
+  v4 = PyObject_Vectorcall(v2, argv + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+  Py_DECREF(v2); 
+  if (!v4) { kline = 5; goto e0; }
+  }
   kf.At(6);
-  s[0] = PyObject_Vectorcall(s[1], &s[3], 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
-  Py_CLEAR(s[1]);
-  Py_CLEAR(s[3]);
-  if (!s[0]) { kline = 6; goto raise_0; }
-  Py_CLEAR(s[0]);
+  { PyObject* argv[] = {nullptr, v4};
+  v5 = PyObject_Vectorcall(v1, argv + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+  Py_DECREF(v1); Py_DECREF(v4); 
+  if (!v5) { kline = 6; goto error; }
+  }
+  Py_DECREF(v5);
+  Py_INCREF(Py_None);
   retval = Py_None;
   goto done;
-raise_0:
+e0:
+  Py_DECREF(v1);
+  goto error;
+error:
   kiln::AddTraceback(code, globals, kline);
-  KILN_CLEAR_TEMPS();
-unwind_0:
   retval = nullptr;
 done:
   Py_LeaveRecursiveCall();
-  return retval ? 0 : -1;
+  if (!retval) return -1;
+  Py_DECREF(retval);
+  return 0;
 }
-#undef KILN_CLEAR_TEMPS
 
 
 }  // namespace

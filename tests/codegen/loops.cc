@@ -278,122 +278,161 @@ done:
   return retval;
 }
 
-// module body (line 0)
-#define KILN_CLEAR_TEMPS() do { Py_CLEAR(s[0]); Py_CLEAR(s[1]); Py_CLEAR(s[2]); Py_CLEAR(s[3]); Py_CLEAR(s[4]); Py_CLEAR(s[5]); Py_CLEAR(s[6]); Py_CLEAR(s[7]); Py_CLEAR(s[8]); Py_CLEAR(s[9]); Py_CLEAR(s[10]); Py_CLEAR(s[11]); Py_CLEAR(s[12]); Py_CLEAR(s[13]); Py_CLEAR(s[14]); Py_CLEAR(s[15]); Py_CLEAR(s[16]); Py_CLEAR(s[17]); } while (0)
+// <module> (line 0; Kiln IR)
 int ModuleBody(PyObject* module) {
   if (!k[0] && InitConstants() < 0) return -1;
   PyObject* globals = PyModule_GetDict(module);
   if (kiln::EnsureBuiltins(globals) < 0) return -1;
   PyObject* builtins = kiln::BuiltinsOf(globals);
-  PyObject* s[18] = {};
+  (void)builtins;
+  PyObject* s[1] = {};
   int kline = 0;
+  (void)kline;
   PyObject* retval = nullptr;
-  (void)retval;
   if (Py_EnterRecursiveCall("")) return -1;
   PyObject* const code = k[23];
-  (void)code;
   kiln::ActiveFrame kf(nullptr, code, globals, globals);
-  if (!kf.ok()) goto unwind_0;
+  if (!kf.ok()) { Py_LeaveRecursiveCall(); return -1; }
+  PyObject* v0 = nullptr;
+  PyObject* v1 = nullptr;
+  PyObject* v2 = nullptr;
+  PyObject* v3 = nullptr;
+  PyObject* v4 = nullptr;
+  PyObject* v9 = nullptr;
+  PyObject* v10 = nullptr;
+  PyObject* v11 = nullptr;
+  PyObject* v14 = nullptr;
+  PyObject* v15 = nullptr;
+  PyObject* v16 = nullptr;
+  PyObject* v18 = nullptr;
+  PyObject* v19 = nullptr;
+  PyObject* v22 = nullptr;
+  PyObject* v25 = nullptr;
+  PyObject* v26 = nullptr;
+  PyObject* v27 = nullptr;
+  PyObject* v28 = nullptr;
   kf.At(1);
-  s[0] = kiln::MakeFunction(k[3], Function1_first_even, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
-  if (!s[0]) { kline = 1; goto raise_0; }
-  if (PyDict_SetItem(globals, k[4], s[0]) < 0) { kline = 1; goto raise_0; }
-  Py_CLEAR(s[0]);
+  v0 = kiln::MakeFunction(k[3], Function1_first_even, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
+  if (!v0) { kline = 1; goto error; }
+  { const int status = PyDict_SetItem(globals, k[4], v0); Py_DECREF(v0); if (status < 0) { kline = 1; goto error; } }
   kf.At(2);
-  s[0] = kiln::MakeFunction(k[8], Function2_countdown, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
-  if (!s[0]) { kline = 2; goto raise_0; }
-  if (PyDict_SetItem(globals, k[9], s[0]) < 0) { kline = 2; goto raise_0; }
-  Py_CLEAR(s[0]);
+  v1 = kiln::MakeFunction(k[8], Function2_countdown, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
+  if (!v1) { kline = 2; goto error; }
+  { const int status = PyDict_SetItem(globals, k[9], v1); Py_DECREF(v1); if (status < 0) { kline = 2; goto error; } }
   kf.At(3);
-  s[0] = kiln::MakeFunction(k[14], Function3_unpack, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
-  if (!s[0]) { kline = 3; goto raise_0; }
-  if (PyDict_SetItem(globals, k[15], s[0]) < 0) { kline = 3; goto raise_0; }
-  Py_CLEAR(s[0]);
+  v2 = kiln::MakeFunction(k[14], Function3_unpack, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
+  if (!v2) { kline = 3; goto error; }
+  { const int status = PyDict_SetItem(globals, k[15], v2); Py_DECREF(v2); if (status < 0) { kline = 3; goto error; } }
   kf.At(4);
-  s[1] = kiln::LoadGlobalCached(globals, builtins, k[16], &global_cache_0);
-  if (!s[1]) { kline = 5; goto raise_0; }
-  s[7] = kiln::LoadGlobalCached(globals, builtins, k[4], &global_cache_1);
-  if (!s[7]) { kline = 6; goto raise_0; }
-  s[10] = Py_NewRef(k[5]);
-  s[11] = Py_NewRef(k[6]);
-  s[12] = Py_NewRef(k[17]);
-  s[13] = Py_NewRef(k[18]);
-  s[9] = PyList_New(4);
-  if (!s[9]) { kline = 7; goto raise_0; }
-  PyList_SET_ITEM(s[9], 0, s[10]); s[10] = nullptr;
-  PyList_SET_ITEM(s[9], 1, s[11]); s[11] = nullptr;
-  PyList_SET_ITEM(s[9], 2, s[12]); s[12] = nullptr;
-  PyList_SET_ITEM(s[9], 3, s[13]); s[13] = nullptr;
+  v3 = kiln::LoadGlobalCached(globals, builtins, k[16], &global_cache_0);
+  if (!v3) { kline = 5; goto error; }
+  v4 = kiln::LoadGlobalCached(globals, builtins, k[4], &global_cache_1);
+  if (!v4) { kline = 6; goto e0; }
+  Py_INCREF(k[5]);
+  Py_INCREF(k[6]);
+  Py_INCREF(k[17]);
+  Py_INCREF(k[18]);
+  v9 = PyList_New(4);
+  if (!v9) { Py_DECREF(k[5]); Py_DECREF(k[6]); Py_DECREF(k[17]); Py_DECREF(k[18]);  kline = 7; goto e1; }
+  PyList_SET_ITEM(v9, 0, k[5]);
+  PyList_SET_ITEM(v9, 1, k[6]);
+  PyList_SET_ITEM(v9, 2, k[17]);
+  PyList_SET_ITEM(v9, 3, k[18]);
   kf.At(8);
-  s[3] = PyObject_Vectorcall(s[7], &s[9], 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
-  Py_CLEAR(s[7]);
-  Py_CLEAR(s[9]);
-  if (!s[3]) { kline = 8; goto raise_0; }
-  s[7] = kiln::LoadGlobalCached(globals, builtins, k[4], &global_cache_2);
-  if (!s[7]) { kline = 9; goto raise_0; }
-  s[14] = Py_NewRef(k[5]);
-  s[15] = Py_NewRef(k[6]);
-  s[9] = PyList_New(2);
-  if (!s[9]) { kline = 10; goto raise_0; }
-  PyList_SET_ITEM(s[9], 0, s[14]); s[14] = nullptr;
-  PyList_SET_ITEM(s[9], 1, s[15]); s[15] = nullptr;
+  { PyObject* argv[] = {nullptr, v9};
+  v10 = PyObject_Vectorcall(v4, argv + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+  Py_DECREF(v4); Py_DECREF(v9); 
+  if (!v10) { kline = 8; goto e0; }
+  }
+  v11 = kiln::LoadGlobalCached(globals, builtins, k[4], &global_cache_2);
+  if (!v11) { kline = 9; goto e2; }
+  Py_INCREF(k[5]);
+  Py_INCREF(k[6]);
+  v14 = PyList_New(2);
+  if (!v14) { Py_DECREF(k[5]); Py_DECREF(k[6]);  kline = 10; goto e3; }
+  PyList_SET_ITEM(v14, 0, k[5]);
+  PyList_SET_ITEM(v14, 1, k[6]);
   kf.At(11);
-  s[4] = PyObject_Vectorcall(s[7], &s[9], 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
-  Py_CLEAR(s[7]);
-  Py_CLEAR(s[9]);
-  if (!s[4]) { kline = 11; goto raise_0; }
-  s[7] = kiln::LoadGlobalCached(globals, builtins, k[9], &global_cache_3);
-  if (!s[7]) { kline = 12; goto raise_0; }
-  s[9] = Py_NewRef(k[19]);
+  { PyObject* argv[] = {nullptr, v14};
+  v15 = PyObject_Vectorcall(v11, argv + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+  Py_DECREF(v11); Py_DECREF(v14); 
+  if (!v15) { kline = 11; goto e2; }
+  }
+  v16 = kiln::LoadGlobalCached(globals, builtins, k[9], &global_cache_3);
+  if (!v16) { kline = 12; goto e4; }
   kf.At(13);
-  s[5] = PyObject_Vectorcall(s[7], &s[9], 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
-  Py_CLEAR(s[7]);
-  Py_CLEAR(s[9]);
-  if (!s[5]) { kline = 13; goto raise_0; }
-  s[7] = kiln::LoadGlobalCached(globals, builtins, k[15], &global_cache_4);
-  if (!s[7]) { kline = 14; goto raise_0; }
-  s[16] = Py_NewRef(k[20]);
-  s[17] = Py_NewRef(k[5]);
-  s[14] = PyTuple_New(2);
-  if (!s[14]) { kline = 15; goto raise_0; }
-  PyTuple_SET_ITEM(s[14], 0, s[16]); s[16] = nullptr;
-  PyTuple_SET_ITEM(s[14], 1, s[17]); s[17] = nullptr;
-  s[16] = Py_NewRef(k[21]);
-  s[17] = Py_NewRef(k[22]);
-  s[15] = PyTuple_New(2);
-  if (!s[15]) { kline = 16; goto raise_0; }
-  PyTuple_SET_ITEM(s[15], 0, s[16]); s[16] = nullptr;
-  PyTuple_SET_ITEM(s[15], 1, s[17]); s[17] = nullptr;
-  s[9] = PyList_New(2);
-  if (!s[9]) { kline = 17; goto raise_0; }
-  PyList_SET_ITEM(s[9], 0, s[14]); s[14] = nullptr;
-  PyList_SET_ITEM(s[9], 1, s[15]); s[15] = nullptr;
+  { PyObject* argv[] = {nullptr, k[19]};
+  v18 = PyObject_Vectorcall(v16, argv + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+  Py_DECREF(v16); 
+  if (!v18) { kline = 13; goto e4; }
+  }
+  v19 = kiln::LoadGlobalCached(globals, builtins, k[15], &global_cache_4);
+  if (!v19) { kline = 14; goto e5; }
+  Py_INCREF(k[20]);
+  Py_INCREF(k[5]);
+  v22 = PyTuple_New(2);
+  if (!v22) { Py_DECREF(k[20]); Py_DECREF(k[5]);  kline = 15; goto e6; }
+  PyTuple_SET_ITEM(v22, 0, k[20]);
+  PyTuple_SET_ITEM(v22, 1, k[5]);
+  Py_INCREF(k[21]);
+  Py_INCREF(k[22]);
+  v25 = PyTuple_New(2);
+  if (!v25) { Py_DECREF(k[21]); Py_DECREF(k[22]);  kline = 16; goto e7; }
+  PyTuple_SET_ITEM(v25, 0, k[21]);
+  PyTuple_SET_ITEM(v25, 1, k[22]);
+  v26 = PyList_New(2);
+  if (!v26) { Py_DECREF(v22); Py_DECREF(v25);  kline = 17; goto e6; }
+  PyList_SET_ITEM(v26, 0, v22);
+  PyList_SET_ITEM(v26, 1, v25);
   kf.At(18);
-  s[6] = PyObject_Vectorcall(s[7], &s[9], 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
-  Py_CLEAR(s[7]);
-  Py_CLEAR(s[9]);
-  if (!s[6]) { kline = 18; goto raise_0; }
+  { PyObject* argv[] = {nullptr, v26};
+  v27 = PyObject_Vectorcall(v19, argv + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+  Py_DECREF(v19); Py_DECREF(v26); 
+  if (!v27) { kline = 18; goto e5; }
+  }
   kf.At(19);
-  s[0] = PyObject_Vectorcall(s[1], &s[3], 4 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
-  Py_CLEAR(s[1]);
-  Py_CLEAR(s[3]);
-  Py_CLEAR(s[4]);
-  Py_CLEAR(s[5]);
-  Py_CLEAR(s[6]);
-  if (!s[0]) { kline = 19; goto raise_0; }
-  Py_CLEAR(s[0]);
+  { PyObject* argv[] = {nullptr, v10, v15, v18, v27};
+  v28 = PyObject_Vectorcall(v3, argv + 1, 4 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+  Py_DECREF(v3); Py_DECREF(v10); Py_DECREF(v15); Py_DECREF(v18); Py_DECREF(v27); 
+  if (!v28) { kline = 19; goto error; }
+  }
+  Py_DECREF(v28);
+  Py_INCREF(Py_None);
   retval = Py_None;
   goto done;
-raise_0:
+e0:
+  Py_DECREF(v3);
+  goto error;
+e1:
+  Py_DECREF(v4);
+  goto e0;
+e2:
+  Py_DECREF(v10);
+  goto e0;
+e3:
+  Py_DECREF(v11);
+  goto e2;
+e4:
+  Py_DECREF(v15);
+  goto e2;
+e5:
+  Py_DECREF(v18);
+  goto e4;
+e6:
+  Py_DECREF(v19);
+  goto e5;
+e7:
+  Py_DECREF(v22);
+  goto e6;
+error:
   kiln::AddTraceback(code, globals, kline);
-  KILN_CLEAR_TEMPS();
-unwind_0:
   retval = nullptr;
 done:
   Py_LeaveRecursiveCall();
-  return retval ? 0 : -1;
+  if (!retval) return -1;
+  Py_DECREF(retval);
+  return 0;
 }
-#undef KILN_CLEAR_TEMPS
 
 
 }  // namespace

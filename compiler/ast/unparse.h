@@ -4,15 +4,15 @@
 //
 // The text is known at compile time but for the repr() of constants, which the runtime
 // computes (kiln::AnnotationText in runtime/ops): the template marks each place.
-#ifndef KILN_COMPILER_CODEGEN_UNPARSE_H_
-#define KILN_COMPILER_CODEGEN_UNPARSE_H_
+#ifndef KILN_COMPILER_AST_UNPARSE_H_
+#define KILN_COMPILER_AST_UNPARSE_H_
 
 #include <string>
 #include <vector>
 
 #include "compiler/ast/ast.h"
 
-namespace kiln::codegen {
+namespace kiln::ast {
 
 // Template marks (never in the text itself: that is ASCII punctuation and identifiers).
 inline constexpr char kReprMark = '\x01';       // repr() of the next constant
@@ -27,6 +27,6 @@ struct AnnotationTemplate {
 
 AnnotationTemplate UnparseAnnotation(const ast::Node* expression);
 
-}  // namespace kiln::codegen
+}  // namespace kiln::ast
 
-#endif  // KILN_COMPILER_CODEGEN_UNPARSE_H_
+#endif  // KILN_COMPILER_AST_UNPARSE_H_

@@ -1,11 +1,9 @@
-#include "compiler/codegen/unparse.h"
+#include "compiler/ast/unparse.h"
 
 #include <string_view>
 
-namespace kiln::codegen {
+namespace kiln::ast {
 namespace {
-
-using ast::Node;
 
 // Binding strength, loosest first: an expression is parenthesized where the context
 // asks for a stronger one than it has.
@@ -439,4 +437,4 @@ AnnotationTemplate UnparseAnnotation(const ast::Node* expression) {
   return result;
 }
 
-}  // namespace kiln::codegen
+}  // namespace kiln::ast
