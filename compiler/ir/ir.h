@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/inlined_vector.h"
 #include "compiler/ast/ast.h"
 
@@ -161,7 +162,7 @@ struct Function {
   std::vector<Block> blocks;              // blocks[0] is the entry
   bool refcounts_explicit = false;        // the reference-count pass has run
   std::deque<std::string> strings;        // text that folded constants point into
-  std::map<const ast::Node*, int> site_index;
+  absl::flat_hash_map<const ast::Node*, int> site_index;
 
   ValueId NewValue(Repr repr, bool owned) {
     values.push_back(ValueInfo{repr, owned, -1});

@@ -33,10 +33,10 @@ class Builder {
 
   // Appends `op` (with results made from its op table entry; `results` for kMulti) and
   // returns it; the reference is valid until the next append.
-  ir::Instr& Append(ir::Op op, std::vector<ir::ValueId> operands = {},
+  ir::Instr& Append(ir::Op op, ir::ValueList operands = {},
                     const ast::Node* site = nullptr, int results = 1);
   // Appends `op` and returns its (first) result.
-  ir::ValueId Value(ir::Op op, std::vector<ir::ValueId> operands = {},
+  ir::ValueId Value(ir::Op op, ir::ValueList operands = {},
                     const ast::Node* site = nullptr) {
     return Append(op, std::move(operands), site).result();
   }
@@ -49,7 +49,7 @@ class Builder {
   void JumpIfOpen(ir::BlockId target) {
     if (!Terminated()) Jump(target);
   }
-  void Jump(ir::BlockId target, std::vector<ir::ValueId> arguments = {});
+  void Jump(ir::BlockId target, ir::ValueList arguments = {});
   void Branch(ir::ValueId condition, ir::BlockId if_true, ir::BlockId if_false);
   void SetSite(const ast::Node* node);
 

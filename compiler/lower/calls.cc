@@ -16,7 +16,7 @@ ValueId FunctionLowerer::Call(const ast::Call* node) {
 
   std::vector<std::string> keywords;
   for (Node* keyword : node->keywords) keywords.emplace_back(keyword->As<ast::Keyword>()->arg);
-  std::vector<ValueId> operands;
+  ir::ValueList operands;
   Op op = Op::kCall;
   if (const auto* attribute = node->func->As<ast::Attribute>()) {
     // The method is looked up before the arguments are evaluated; a failed lookup is
@@ -74,7 +74,7 @@ ValueId FunctionLowerer::CallWithLists(const ast::Call* node) {
       b_.Append(Op::kListAppend, {positional, Expr(argument)}, node);
     }
   }
-  std::vector<ValueId> operands = {function, positional};
+  ir::ValueList operands = {function, positional};
   if (node->keywords.size > 0) operands.push_back(KeywordDict(node->keywords, function, node, false));
   return b_.Value(Op::kCallWithLists, std::move(operands), node);
 }
@@ -87,7 +87,7 @@ ValueId FunctionLowerer::KeywordDict(const ast::NodeList& keywords, ValueId func
   for (Node* keyword_node : keywords) {
     const auto* keyword = keyword_node->As<ast::Keyword>();
     ValueId value = Expr(keyword->value);
-    std::vector<ValueId> operands = {dict, value};
+    ir::ValueList operands = {dict, value};
     if (function != ir::kNoValue) operands.push_back(function);
     const Node* at = at_keywords ? keyword_node : site;
     if (keyword->arg.data() == nullptr) {

@@ -10,7 +10,7 @@ ValueId FunctionLowerer::Sequence(const ast::NodeList& elements, Kind kind, cons
   bool has_star = false;
   for (Node* element : elements) has_star = has_star || element->As<ast::Starred>();
   if (!has_star && kind != Kind::kSet) {
-    std::vector<ValueId> items;
+    ir::ValueList items;
     for (Node* element : elements) items.push_back(Expr(element));
     return b_.Value(kind == Kind::kList ? Op::kBuildList : Op::kBuildTuple, std::move(items), node);
   }
@@ -52,7 +52,7 @@ ValueId FunctionLowerer::Subscript(const ast::Subscript* node) {
 }
 
 ValueId FunctionLowerer::Slice(const ast::Slice* node) {
-  std::vector<ValueId> parts;
+  ir::ValueList parts;
   for (const Node* part : {node->lower, node->upper, node->step}) {
     parts.push_back(part ? Expr(part) : b_.None());
   }
@@ -62,13 +62,13 @@ ValueId FunctionLowerer::Slice(const ast::Slice* node) {
 ValueId FunctionLowerer::JoinedStr(const ast::JoinedStr* node) {
   if (node->values.size == 0) return b_.Text("");
   if (node->values.size == 1) return Expr(node->values[0]);
-  std::vector<ValueId> pieces;
+  ir::ValueList pieces;
   for (Node* value : node->values) pieces.push_back(Expr(value));
   return b_.Value(Op::kJoinStrings, std::move(pieces), node);
 }
 
 ValueId FunctionLowerer::FormattedValue(const ast::FormattedValue* node) {
-  std::vector<ValueId> operands = {Expr(node->value)};
+  ir::ValueList operands = {Expr(node->value)};
   if (node->format_spec) operands.push_back(Expr(node->format_spec));
   ir::Instr& format = b_.Append(Op::kFormatValue, std::move(operands), node);
   format.extra = node->conversion;

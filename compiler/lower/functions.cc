@@ -28,7 +28,7 @@ ValueId FunctionLowerer::MakeFunction(const Node* node, const sema::Scope* child
   } else if (const auto* lambda = node->As<ast::Lambda>()) {
     arguments = lambda->args->As<ast::Arguments>();
   }
-  std::vector<ValueId> operands;
+  ir::ValueList operands;
   int parts = 0;
   if (arguments && arguments->defaults.size > 0) {
     operands.push_back(Sequence(arguments->defaults, Kind::kTuple, node));
@@ -66,7 +66,7 @@ ValueId FunctionLowerer::MakeFunction(const Node* node, const sema::Scope* child
   // The closure: the cells of the child's free variables, in co_freevars order.
   std::vector<std::string> free_names = child->NamesWithScope(sema::NameScope::kFree);
   if (!free_names.empty()) {
-    std::vector<ValueId> cells;
+    ir::ValueList cells;
     for (const std::string& name : free_names) {
       int slot = SlotOf(name);
       if (slot < 0) {
@@ -96,7 +96,7 @@ ValueId FunctionLowerer::MakeFunction(const Node* node, const sema::Scope* child
   return make.result();
 }
 
-ValueId FunctionLowerer::Decorate(const std::vector<ValueId>& decorators, const ast::NodeList& nodes,
+ValueId FunctionLowerer::Decorate(const ir::ValueList& decorators, const ast::NodeList& nodes,
                                   ValueId value) {
   for (size_t i = decorators.size(); i-- > 0;) {
     ir::Instr& call = b_.Append(Op::kCall, {decorators[i], value}, nodes[i]);
@@ -109,7 +109,7 @@ ValueId FunctionLowerer::Decorate(const std::vector<ValueId>& decorators, const 
 // def name(...): decorators evaluated first, the function made, then decorated.
 void FunctionLowerer::FunctionDef(const Node* node) {
   const ast::FunctionDef* def = AsDef(node);
-  std::vector<ValueId> decorators;
+  ir::ValueList decorators;
   for (Node* decorator : def->decorator_list) decorators.push_back(Expr(decorator));
   ValueId function = MakeFunction(node, scopes_.ScopeOf(node), Qualname(std::string(def->name)));
   StoreName(def->name, Decorate(decorators, def->decorator_list, function), node);
@@ -118,10 +118,10 @@ void FunctionLowerer::FunctionDef(const Node* node) {
 // class name(bases, **keywords): the body is a function run by kiln::BuildClass.
 void FunctionLowerer::ClassDef(const ast::ClassDef* node) {
   const sema::Scope* child = scopes_.ScopeOf(node);
-  std::vector<ValueId> decorators;
+  ir::ValueList decorators;
   for (Node* decorator : node->decorator_list) decorators.push_back(Expr(decorator));
   ValueId function = MakeFunction(node, child, Qualname(std::string(node->name)));
-  std::vector<ValueId> operands = {function, Sequence(node->bases, Kind::kTuple, node)};
+  ir::ValueList operands = {function, Sequence(node->bases, Kind::kTuple, node)};
   if (node->keywords.size > 0) operands.push_back(KeywordDict(node->keywords, ir::kNoValue, node, true));
   ir::Instr& build = b_.Append(Op::kBuildClass, std::move(operands), node);
   build.scope = child;

@@ -90,7 +90,7 @@ class FunctionLowerer {
   void ClassDef(const ast::ClassDef* node);
   // Applies `decorators` (evaluated before the function or class was made) to `value`,
   // innermost first.
-  ValueId Decorate(const std::vector<ValueId>& decorators, const ast::NodeList& nodes, ValueId value);
+  ValueId Decorate(const ir::ValueList& decorators, const ast::NodeList& nodes, ValueId value);
   ValueId ZeroArgSuper(const ast::Call* node);
 
   // --- statements.cc ---

@@ -211,7 +211,7 @@ ValueId FunctionLowerer::Annotation(const Node* annotation) {
   // The string CPython's compiler writes back from the expression: constants' repr()
   // is filled in at run time (the operands).
   ast::AnnotationTemplate unparsed = ast::UnparseAnnotation(annotation);
-  std::vector<ValueId> constants;
+  ir::ValueList constants;
   for (const ast::Constant* constant : unparsed.constants) constants.push_back(b_.Constant(constant->value));
   ir::Instr& text = b_.Append(Op::kAnnotation, std::move(constants), annotation);
   text.constant.type = ast::ConstantValue::Type::kStr;
@@ -387,7 +387,7 @@ void FunctionLowerer::Raise(const ast::Raise* node) {
     b_.Append(Op::kReRaise, {}, node);
     return;
   }
-  std::vector<ValueId> operands = {Expr(node->exc)};
+  ir::ValueList operands = {Expr(node->exc)};
   if (node->cause) operands.push_back(Expr(node->cause));
   b_.Append(Op::kRaise, std::move(operands), node);
 }
@@ -413,7 +413,7 @@ void FunctionLowerer::Assert(const ast::Assert* node) {
   BlockId failed = b_.NewBlock();
   Condition(node->test, ok, failed);
   b_.SetBlock(failed);
-  std::vector<ValueId> operands;
+  ir::ValueList operands;
   if (node->msg) operands.push_back(Expr(node->msg));
   const Node* site = node;
   LastJumpComparison(node->test, &site);
