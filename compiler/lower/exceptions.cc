@@ -46,9 +46,11 @@ void HandlerContext::Leave(FunctionLowerer& lowerer, Builder& b) const {
   lowerer.UnbindHandlerName(name_, node_);
 }
 
-void FunctionLowerer::Try(const ast::Try* node) {
+void FunctionLowerer::Try(const ast::Try* node, bool star) {
   if (node->finalbody.size > 0) {
-    TryFinally(node);
+    TryFinally(node, star);
+  } else if (star) {
+    TryStar(node);
   } else {
     TryExcept(node);
   }
@@ -112,6 +114,84 @@ void FunctionLowerer::TryExcept(const ast::Try* node) {
   b_.SetBlock(end);
 }
 
+//   try: body                    errors in body -> H
+//   except* E as name: handler   H: exc = CatchException; prev = SaveHandled; SetHandled(exc)
+//   else: orelse                    rest = exc; raised = []   (errors until the end -> M)
+//                                   per clause: match, rest = ExceptStarMatch(rest, E);
+//                                     match is None: next clause; else SetHandled(match),
+//                                     the handler body (errors -> X: appended to raised)
+//                                   SetHandled(prev); r = ExceptStarResult(exc, raised, rest)
+//                                   r is None: after the statement, else RaisePending(r)
+//                                M: the new error replaces exc (as for except)
+// As CHECK_EG_MATCH, a clause's part stays the handled exception until the next match.
+void FunctionLowerer::TryStar(const ast::Try* node) {
+  BlockId outer = b_.handler();
+  BlockId caught = b_.NewBlock();
+  BlockId orelse = b_.NewBlock();
+  BlockId end = b_.NewBlock();
+  b_.set_handler(caught);
+  Statements(node->body);
+  b_.set_handler(outer);
+  b_.JumpIfOpen(orelse);
+
+  b_.SetBlock(caught);
+  auto [exception, previous] = CatchAndHandle();
+  BlockId matching = b_.NewBlock();
+  b_.set_handler(matching);
+  ValueId rest = exception;
+  ValueId raised = b_.Value(Op::kNewList, {}, node);
+  for (Node* handler_node : node->handlers) {
+    const auto* handler = handler_node->As<ast::ExceptHandler>();
+    ValueId type = Expr(handler->type);
+    ir::Instr& split = b_.Append(Op::kExceptStarMatch, {rest, type}, handler->type, 2);
+    ValueId match = split.results[0];
+    rest = split.results[1];
+    ir::Instr& none = b_.Append(Op::kIdentity, {match, b_.None()});
+    none.number = static_cast<int>(ast::CmpOpKind::kIs);
+    BlockId body = b_.NewBlock();
+    BlockId next = b_.NewBlock();
+    b_.Branch(none.result(), next, body);
+    b_.SetBlock(body);
+    b_.Append(Op::kSetHandled, {match});
+    std::string name = handler->name.data() ? std::string(handler->name) : "";
+    if (!name.empty()) StoreName(handler->name, match, handler_node);
+    BlockId failed = b_.NewBlock();
+    b_.set_handler(failed);
+    contexts_.push_back(std::make_unique<HandlerContext>(outer, previous, name, handler_node, /*star=*/true));
+    Statements(handler->body);
+    contexts_.pop_back();
+    b_.set_handler(matching);
+    if (!b_.Terminated()) {
+      UnbindHandlerName(name, handler_node);
+      b_.Jump(next);
+    }
+    // An exception inside the handler is kept for the end; the next clause matches.
+    b_.SetBlock(failed);
+    ValueId error = b_.Value(Op::kCatchException);
+    b_.Append(Op::kListAppend, {raised, error}, handler_node);
+    UnbindHandlerName(name, handler_node);
+    b_.Jump(next);
+    b_.SetBlock(next);
+  }
+  // What the handlers raised and what none matched, raised together (or nothing).
+  b_.set_handler(outer);
+  b_.Append(Op::kSetHandled, {previous});
+  ValueId result = b_.Value(Op::kExceptStarResult, {exception, raised, rest}, node);
+  ir::Instr& handled = b_.Append(Op::kIdentity, {result, b_.None()});
+  handled.number = static_cast<int>(ast::CmpOpKind::kIs);
+  BlockId raise_on = b_.NewBlock();
+  b_.Branch(handled.result(), end, raise_on);
+  b_.SetBlock(raise_on);
+  b_.Append(Op::kRaisePending, {result});
+  b_.SetBlock(matching);
+  RaiseReplacing(previous);
+
+  b_.SetBlock(orelse);
+  Statements(node->orelse);
+  b_.JumpIfOpen(end);
+  b_.SetBlock(end);
+}
+
 void FunctionLowerer::CloseContext(BlockId outer, BlockId end) {
   std::unique_ptr<ControlContext> finished = std::move(contexts_.back());
   contexts_.pop_back();
@@ -131,13 +211,15 @@ void FinallyContext::Leave(FunctionLowerer& lowerer, Builder& b) const {
 //     F: exc = CatchException; prev = SaveHandled; SetHandled(exc); the final body
 //        (errors -> F2); SetHandled(prev); RaisePending(exc)
 //     F2: an error in the final body replaces exc
-void FunctionLowerer::TryFinally(const ast::Try* node) {
+void FunctionLowerer::TryFinally(const ast::Try* node, bool star) {
   BlockId outer = b_.handler();
   BlockId exceptional = b_.NewBlock();
   BlockId end = b_.NewBlock();
   b_.set_handler(exceptional);
   contexts_.push_back(std::make_unique<FinallyContext>(outer, &node->finalbody));
-  if (node->handlers.size > 0) {
+  if (star) {
+    TryStar(node);
+  } else if (node->handlers.size > 0) {
     TryExcept(node);
   } else {
     Statements(node->body);
@@ -171,38 +253,74 @@ void FunctionLowerer::TryFinally(const ast::Try* node) {
 }
 
 void WithContext::Leave(FunctionLowerer& lowerer, Builder& b) const {
-  b.Value(Op::kCallExit, {exit_}, node_);
+  lowerer.ExitContext(exit_, node_, is_async_);
+}
+
+void FunctionLowerer::ExitContext(ValueId exit, const Node* node, bool is_async) {
+  if (!is_async) {
+    b_.Value(Op::kCallExit, {exit}, node);
+    return;
+  }
+  Suspend(Op::kYieldFrom, b_.Value(Op::kAsyncExitAwaitable, {exit}, node), node);
 }
 
 //   with manager as target: body     entered, exit = EnterContext(manager)
 //     errors in the body (binding the target included) -> W
 //     normal exit, break, continue, return: CallExit(exit)
 //     W: ExitWithException(exit): suppressed -> after the statement, else Unwind
-void FunctionLowerer::With(const ast::With* node, uint32_t item_index) {
+//
+//   async with: awaitable, exit = AsyncEnterContext(manager); entered = await awaitable
+//     (an error there releases exit, not called)
+//     normal exit, break, continue, return: await AsyncExitAwaitable(exit)
+//     W: exc = CatchException; prev = SaveHandled; SetHandled(exc) (errors -> X)
+//        suppress = IsTrue(await AsyncExitAwaitable(exit, exc)); SetHandled(prev)
+//        suppressed -> after the statement, else RaisePending(exc)
+//     X: the new error replaces exc
+void FunctionLowerer::With(const ast::With* node, uint32_t item_index, bool is_async) {
   if (item_index == node->items.size) {
     Statements(node->body);
     return;
   }
   const auto* item = node->items[item_index]->As<ast::WithItem>();
   ValueId manager = Expr(item->context_expr);
-  ir::Instr& enter = b_.Append(Op::kEnterContext, {manager}, node, 2);
+  ir::Instr& enter = b_.Append(is_async ? Op::kAsyncEnterContext : Op::kEnterContext, {manager}, node, 2);
   ValueId entered = enter.results[0];
   ValueId exit = enter.results[1];
+  if (is_async) entered = Suspend(Op::kYieldFrom, entered, node);
   BlockId outer = b_.handler();
   BlockId exceptional = b_.NewBlock();
   BlockId end = b_.NewBlock();
   b_.set_handler(exceptional);
-  contexts_.push_back(std::make_unique<WithContext>(outer, exit, node));
+  contexts_.push_back(std::make_unique<WithContext>(outer, exit, node, is_async));
   if (item->optional_vars) Assign(item->optional_vars, entered);
-  With(node, item_index + 1);
+  With(node, item_index + 1, is_async);
   CloseContext(outer, end);
-  // __exit__(type, value, traceback); a true result swallows the exception.
   b_.SetBlock(exceptional);
-  ValueId suppress = b_.Value(Op::kExitWithException, {exit}, node);
   BlockId raise_on = b_.NewBlock();
+  if (!is_async) {
+    // __exit__(type, value, traceback); a true result swallows the exception.
+    ValueId suppress = b_.Value(Op::kExitWithException, {exit}, node);
+    b_.Branch(suppress, end, raise_on);
+    b_.SetBlock(raise_on);
+    b_.Append(Op::kUnwind);
+    b_.SetBlock(end);
+    return;
+  }
+  // The exception is being handled while __aexit__(type, value, traceback) runs and is
+  // awaited; a true result swallows it.
+  auto [exception, previous] = CatchAndHandle();
+  BlockId failed = b_.NewBlock();
+  b_.set_handler(failed);
+  ValueId awaitable = b_.Value(Op::kAsyncExitAwaitable, {exit, exception}, node);
+  ValueId result = Suspend(Op::kYieldFrom, awaitable, node);
+  ValueId suppress = b_.Value(Op::kIsTrue, {result}, node);
+  b_.set_handler(outer);
+  b_.Append(Op::kSetHandled, {previous});
   b_.Branch(suppress, end, raise_on);
   b_.SetBlock(raise_on);
-  b_.Append(Op::kUnwind);
+  b_.Append(Op::kRaisePending, {exception});
+  b_.SetBlock(failed);
+  RaiseReplacing(previous);
   b_.SetBlock(end);
 }
 

@@ -101,6 +101,12 @@ ValueId FunctionLowerer::Suspend(Op op, ValueId value, const Node* node) {
   return b_.Value(Op::kResumed, {}, node);
 }
 
+bool FunctionLowerer::InCoroutine(const Node* node, const char* what) {
+  if (function_->is_generator && scope_->is_coroutine) return true;
+  Unsupported(node, absl::StrCat(what, " outside a coroutine"));  // sema reports it first
+  return false;
+}
+
 ValueId FunctionLowerer::UnaryOp(const ast::UnaryOp* node) {
   ValueId operand = Expr(node->operand);
   if (node->op == ast::UnaryOpKind::kNot) {
