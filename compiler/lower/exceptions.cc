@@ -1,4 +1,5 @@
-// try/except/else, try/finally, with, and the handled-exception state.
+// try/except/else, try/except*, try/finally, with and async with, and the
+// handled-exception state.
 //
 //   try: body                    errors in body -> H
 //   except E as name: handler    H: exc = CatchException; prev = SaveHandled;
@@ -49,14 +50,26 @@ void HandlerContext::Leave(FunctionLowerer& lowerer, Builder& b) const {
 void FunctionLowerer::Try(const ast::Try* node, bool star) {
   if (node->finalbody.size > 0) {
     TryFinally(node, star);
-  } else if (star) {
-    TryStar(node);
   } else {
-    TryExcept(node);
+    TryExcept(node, star);
   }
 }
 
-void FunctionLowerer::TryExcept(const ast::Try* node) {
+// try/except*:
+//   H as for except, then rest = exc; raised = []
+//   per clause: match, rest = ExceptStarMatch(rest, E); match is None: the next clause;
+//     else SetHandled(match), the handler body (errors -> X*: appended to raised), and
+//     the next clause matches what is left
+//   SetHandled(prev); r = ExceptStarResult(exc, raised, rest): None: after the
+//   statement, else RaisePending(r)
+// As CHECK_EG_MATCH, a clause's part stays the handled exception until the next match.
+ValueId FunctionLowerer::IsNone(ValueId value) {
+  ir::Instr& identity = b_.Append(Op::kIdentity, {value, b_.None()});
+  identity.number = static_cast<int>(ast::CmpOpKind::kIs);
+  return identity.result();
+}
+
+void FunctionLowerer::TryExcept(const ast::Try* node, bool star) {
   BlockId outer = b_.handler();
   BlockId caught = b_.NewBlock();
   BlockId orelse = b_.NewBlock();
@@ -72,10 +85,22 @@ void FunctionLowerer::TryExcept(const ast::Try* node) {
   // While the clauses are matched, an error replaces the caught exception.
   BlockId matching = b_.NewBlock();
   b_.set_handler(matching);
+  ValueId rest = exception;
+  ValueId raised = star ? b_.Value(Op::kNewList, {}, node) : ir::kNoValue;
   for (Node* handler_node : node->handlers) {
     const auto* handler = handler_node->As<ast::ExceptHandler>();
     BlockId next = b_.NewBlock();
-    if (handler->type) {
+    ValueId bound = exception;  // what the clause's name is bound to
+    if (star) {
+      ValueId type = Expr(handler->type);
+      ir::Instr& split = b_.Append(Op::kExceptStarMatch, {rest, type}, handler->type, 2);
+      bound = split.results[0];
+      rest = split.results[1];
+      BlockId body = b_.NewBlock();
+      b_.Branch(IsNone(bound), next, body);
+      b_.SetBlock(body);
+      b_.Append(Op::kSetHandled, {bound});
+    } else if (handler->type) {
       // The frame is at the clause while it is tested (its line when none matches).
       b_.SetSite(handler_node);
       ValueId type = Expr(handler->type);
@@ -85,104 +110,51 @@ void FunctionLowerer::TryExcept(const ast::Try* node) {
       b_.SetBlock(body);
     }
     std::string name = handler->name.data() ? std::string(handler->name) : "";
-    if (!name.empty()) StoreName(handler->name, exception, handler_node);
+    if (!name.empty()) StoreName(handler->name, bound, handler_node);
     BlockId failed = b_.NewBlock();
     b_.set_handler(failed);
-    contexts_.push_back(std::make_unique<HandlerContext>(outer, previous, name, handler_node));
+    contexts_.push_back(std::make_unique<HandlerContext>(outer, previous, name, handler_node, star));
     Statements(handler->body);
-    HandlerContext finished(outer, previous, name, handler_node);
-    CloseContext(outer, end);
-    // An exception inside the handler: the handled exception is restored, the name
-    // unbound, and the new exception goes on to the enclosing handler.
-    b_.SetBlock(failed);
-    ValueId raised = b_.Value(Op::kCatchException);
-    finished.Leave(*this, b_);
-    b_.Append(Op::kRaisePending, {raised});
-    b_.SetBlock(next);
-    b_.set_handler(matching);
-  }
-  // No clause matched: raised on, with its traceback.
-  b_.set_handler(outer);
-  b_.Append(Op::kSetHandled, {previous});
-  b_.Append(Op::kRaisePending, {exception});
-  b_.SetBlock(matching);
-  RaiseReplacing(previous);
-
-  b_.SetBlock(orelse);
-  Statements(node->orelse);
-  b_.JumpIfOpen(end);
-  b_.SetBlock(end);
-}
-
-//   try: body                    errors in body -> H
-//   except* E as name: handler   H: exc = CatchException; prev = SaveHandled; SetHandled(exc)
-//   else: orelse                    rest = exc; raised = []   (errors until the end -> M)
-//                                   per clause: match, rest = ExceptStarMatch(rest, E);
-//                                     match is None: next clause; else SetHandled(match),
-//                                     the handler body (errors -> X: appended to raised)
-//                                   SetHandled(prev); r = ExceptStarResult(exc, raised, rest)
-//                                   r is None: after the statement, else RaisePending(r)
-//                                M: the new error replaces exc (as for except)
-// As CHECK_EG_MATCH, a clause's part stays the handled exception until the next match.
-void FunctionLowerer::TryStar(const ast::Try* node) {
-  BlockId outer = b_.handler();
-  BlockId caught = b_.NewBlock();
-  BlockId orelse = b_.NewBlock();
-  BlockId end = b_.NewBlock();
-  b_.set_handler(caught);
-  Statements(node->body);
-  b_.set_handler(outer);
-  b_.JumpIfOpen(orelse);
-
-  b_.SetBlock(caught);
-  auto [exception, previous] = CatchAndHandle();
-  BlockId matching = b_.NewBlock();
-  b_.set_handler(matching);
-  ValueId rest = exception;
-  ValueId raised = b_.Value(Op::kNewList, {}, node);
-  for (Node* handler_node : node->handlers) {
-    const auto* handler = handler_node->As<ast::ExceptHandler>();
-    ValueId type = Expr(handler->type);
-    ir::Instr& split = b_.Append(Op::kExceptStarMatch, {rest, type}, handler->type, 2);
-    ValueId match = split.results[0];
-    rest = split.results[1];
-    ir::Instr& none = b_.Append(Op::kIdentity, {match, b_.None()});
-    none.number = static_cast<int>(ast::CmpOpKind::kIs);
-    BlockId body = b_.NewBlock();
-    BlockId next = b_.NewBlock();
-    b_.Branch(none.result(), next, body);
-    b_.SetBlock(body);
-    b_.Append(Op::kSetHandled, {match});
-    std::string name = handler->name.data() ? std::string(handler->name) : "";
-    if (!name.empty()) StoreName(handler->name, match, handler_node);
-    BlockId failed = b_.NewBlock();
-    b_.set_handler(failed);
-    contexts_.push_back(std::make_unique<HandlerContext>(outer, previous, name, handler_node, /*star=*/true));
-    Statements(handler->body);
-    contexts_.pop_back();
-    b_.set_handler(matching);
-    if (!b_.Terminated()) {
+    if (star) {
+      // The next except* clause matches what is left; an exception inside the handler
+      // is kept for the end.
+      contexts_.pop_back();
+      b_.set_handler(matching);
+      if (!b_.Terminated()) {
+        UnbindHandlerName(name, handler_node);
+        b_.Jump(next);
+      }
+      b_.SetBlock(failed);
+      ValueId error = b_.Value(Op::kCatchException);
+      b_.Append(Op::kListAppend, {raised, error}, handler_node);
       UnbindHandlerName(name, handler_node);
       b_.Jump(next);
+    } else {
+      HandlerContext finished(outer, previous, name, handler_node);
+      CloseContext(outer, end);
+      // An exception inside the handler: the handled exception is restored, the name
+      // unbound, and the new exception goes on to the enclosing handler.
+      b_.SetBlock(failed);
+      ValueId error = b_.Value(Op::kCatchException);
+      finished.Leave(*this, b_);
+      b_.Append(Op::kRaisePending, {error});
     }
-    // An exception inside the handler is kept for the end; the next clause matches.
-    b_.SetBlock(failed);
-    ValueId error = b_.Value(Op::kCatchException);
-    b_.Append(Op::kListAppend, {raised, error}, handler_node);
-    UnbindHandlerName(name, handler_node);
-    b_.Jump(next);
     b_.SetBlock(next);
+    b_.set_handler(matching);
   }
-  // What the handlers raised and what none matched, raised together (or nothing).
   b_.set_handler(outer);
   b_.Append(Op::kSetHandled, {previous});
-  ValueId result = b_.Value(Op::kExceptStarResult, {exception, raised, rest}, node);
-  ir::Instr& handled = b_.Append(Op::kIdentity, {result, b_.None()});
-  handled.number = static_cast<int>(ast::CmpOpKind::kIs);
-  BlockId raise_on = b_.NewBlock();
-  b_.Branch(handled.result(), end, raise_on);
-  b_.SetBlock(raise_on);
-  b_.Append(Op::kRaisePending, {result});
+  if (star) {
+    // What the handlers raised and what none matched, raised together (or nothing).
+    ValueId result = b_.Value(Op::kExceptStarResult, {exception, raised, rest}, node);
+    BlockId raise_on = b_.NewBlock();
+    b_.Branch(IsNone(result), end, raise_on);
+    b_.SetBlock(raise_on);
+    b_.Append(Op::kRaisePending, {result});
+  } else {
+    // No clause matched: raised on, with its traceback.
+    b_.Append(Op::kRaisePending, {exception});
+  }
   b_.SetBlock(matching);
   RaiseReplacing(previous);
 
@@ -217,10 +189,8 @@ void FunctionLowerer::TryFinally(const ast::Try* node, bool star) {
   BlockId end = b_.NewBlock();
   b_.set_handler(exceptional);
   contexts_.push_back(std::make_unique<FinallyContext>(outer, &node->finalbody));
-  if (star) {
-    TryStar(node);
-  } else if (node->handlers.size > 0) {
-    TryExcept(node);
+  if (node->handlers.size > 0) {
+    TryExcept(node, star);
   } else {
     Statements(node->body);
   }

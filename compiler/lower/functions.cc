@@ -224,7 +224,7 @@ ValueId FunctionLowerer::Comprehension(const Node* node) {
   call.number = 1;
   ValueId result = call.result();
   if (!awaited) return result;
-  return Suspend(Op::kYieldFrom, b_.Value(Op::kGetAwaitableIter, {result}, node), node);
+  return Await(result, node);
 }
 
 }  // namespace kiln::lower

@@ -59,6 +59,7 @@ class FunctionLowerer {
   ValueId UnaryOp(const ast::UnaryOp* node);
   ValueId IfExp(const ast::IfExp* node);
   ValueId Suspend(Op op, ValueId value, const Node* node);
+  ValueId Await(ValueId awaitable, const Node* node);
   // Unsupported (false) outside a coroutine: `what` needs one.
   bool InCoroutine(const Node* node, const char* what);
 
@@ -130,8 +131,8 @@ class FunctionLowerer {
   ValueId KeywordDict(const ast::NodeList& keywords, ValueId function, const Node* site, bool at_keywords);
   // `star`: try/except* (a TryStar node, laid out as Try).
   void Try(const ast::Try* node, bool star);
-  void TryExcept(const ast::Try* node);
-  void TryStar(const ast::Try* node);
+  void TryExcept(const ast::Try* node, bool star);
+  ValueId IsNone(ValueId value);  // `value is None`, a C int
   void TryFinally(const ast::Try* node, bool star);
   // `is_async`: an AsyncWith node (laid out as With).
   void With(const ast::With* node, uint32_t item_index, bool is_async);

@@ -211,26 +211,17 @@ async def with_cases():
             print("never")
     except KeyError as e:
         print("aenter raised:", repr(e), log)
-    try:
-        async with ExitNotAwaitable():
-            pass
-    except TypeError as e:
-        print("TypeError:", e)
+    for manager in (ExitNotAwaitable(), EnterNotAwaitable(), SyncOnly()):
+        try:
+            async with manager:
+                pass
+        except TypeError as e:
+            print("TypeError:", e)
     try:
         async with ExitNotAwaitable():
             raise ValueError("inside")
     except TypeError as e:
         print("TypeError:", e, "| context:", repr(e.__context__))
-    try:
-        async with EnterNotAwaitable():
-            pass
-    except TypeError as e:
-        print("TypeError:", e)
-    try:
-        async with SyncOnly():
-            pass
-    except TypeError as e:
-        print("TypeError:", e)
     log = []
     try:
         async with Manager("p", log):
