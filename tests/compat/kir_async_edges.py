@@ -3,7 +3,6 @@
 # through nested async with blocks, reference counts of what the loops hold.
 import asyncio
 import sys
-import traceback
 
 
 class Ticker:
@@ -313,6 +312,102 @@ async def main():
 
 
 asyncio.run(main())
+
+
+# Generators closed or cancelled inside async for and async with, an async generator
+# expression made in a plain function, except* clauses that await.
+async def closing_agen(n, log):
+    try:
+        for i in range(n):
+            await asyncio.sleep(0)
+            yield i
+    finally:
+        log.append("agen closed")
+
+
+def plain_function(log):
+    return (i * 3 async for i in closing_agen(3, log))
+
+
+class BadBool:
+    def __bool__(self):
+        raise ZeroDivisionError("bool failed")
+
+
+class Mgr:
+    def __init__(self, log, result=None):
+        self.log = log
+        self.result = result
+
+    async def __aenter__(self):
+        self.log.append("enter")
+        return self
+
+    async def __aexit__(self, *exc):
+        self.log.append(f"exit {exc[0].__name__ if exc[0] else None}")
+        return self.result
+
+
+async def inner_gen(log):
+    async with Mgr(log):
+        async for i in closing_agen(5, log):
+            yield i
+
+
+async def break_in_finally(log):
+    try:
+        async with Mgr(log):
+            async for i in closing_agen(5, log):
+                if i == 2:
+                    break
+                log.append(i)
+            log.append("after loop")
+    finally:
+        log.append("finally")
+
+
+async def star_with_await(log):
+    try:
+        raise ExceptionGroup("g", [ValueError(1), KeyError(2)])
+    except* ValueError as e:
+        await asyncio.sleep(0)
+        log.append(("value", sys.exc_info()[1] is e))
+    except* KeyError:
+        async with Mgr(log):
+            log.append("key")
+
+
+async def more():
+    log = []
+    print([v async for v in plain_function(log)], log)
+    log = []
+    g = inner_gen(log)
+    print(await g.__anext__(), await g.__anext__())
+    await g.aclose()
+    print("aclose:", log)
+    log = []
+    await break_in_finally(log)
+    print(log)
+    log = []
+    try:
+        async with Mgr(log, BadBool()):
+            raise ValueError("v")
+    except ZeroDivisionError as e:
+        print("bool of aexit result:", e, repr(e.__context__), log)
+    log = []
+    await star_with_await(log)
+    print(log)
+    log = []
+    t = asyncio.ensure_future(break_in_finally(log))
+    await asyncio.sleep(0)
+    t.cancel()
+    try:
+        await t
+    except asyncio.CancelledError:
+        print("cancelled:", log)
+
+
+asyncio.run(more())
 
 
 def drive(coroutine):
