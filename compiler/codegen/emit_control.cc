@@ -112,10 +112,36 @@ void FunctionEmitter::EmitUnwind(const ir::Instr& instr) {
   AlwaysRaise(instr, "(void)0", /*add_traceback=*/false);
 }
 
-void FunctionEmitter::EmitEnterContext(const ir::Instr& instr) {
+// (the entered value or __aenter__'s awaitable, the bound exit method) = enter(manager).
+void FunctionEmitter::EnterManager(const ir::Instr& instr, const char* enter) {
   Line(absl::StrCat("{ PyObject* exit = nullptr;"));
-  NullCheck(instr, absl::StrCat("kiln::EnterContext(", V(instr.operands[0]), ", &exit)"));
+  NullCheck(instr, absl::StrCat(enter, "(", V(instr.operands[0]), ", &exit)"));
   Line(absl::StrCat(V(instr.results[1]), " = exit; }"));
+}
+
+void FunctionEmitter::EmitEnterContext(const ir::Instr& instr) { EnterManager(instr, "kiln::EnterContext"); }
+
+void FunctionEmitter::EmitAsyncEnterContext(const ir::Instr& instr) {
+  EnterManager(instr, "kiln::AsyncEnterContext");
+}
+
+void FunctionEmitter::EmitAsyncExitAwaitable(const ir::Instr& instr) {
+  NullCheck(instr, absl::StrCat("kiln::AsyncExitAwaitable(", V(instr.operands[0]), ", ",
+                                instr.operands.size() > 1 ? V(instr.operands[1]) : "nullptr", ")"));
+}
+
+void FunctionEmitter::EmitGetAsyncIter(const ir::Instr& instr) {
+  NullCheck(instr, absl::StrCat("kiln::GetAsyncIter(", V(instr.operands[0]), ")"));
+}
+
+void FunctionEmitter::EmitAsyncNextAwaitable(const ir::Instr& instr) {
+  NullCheck(instr, absl::StrCat("kiln::AsyncNextAwaitable(", V(instr.operands[0]), ")"));
+}
+
+// END_ASYNC_FOR: StopAsyncIteration ends the loop; anything else stays pending.
+void FunctionEmitter::EmitEndAsyncFor(const ir::Instr& instr) {
+  Line(absl::StrCat(Result(instr), " = PyErr_ExceptionMatches(PyExc_StopAsyncIteration);"));
+  Line(absl::StrCat("if (", Result(instr), ") PyErr_Clear();"));
 }
 
 void FunctionEmitter::EmitCallExit(const ir::Instr& instr) {
@@ -146,6 +172,30 @@ void FunctionEmitter::EmitExceptionMatches(const ir::Instr& instr) {
   std::string hoisted = Hoisted();
   if (!hoisted.empty()) Line(hoisted);
   Line(absl::StrCat("if (", Result(instr), " < 0) ", ErrorExit(instr)));
+}
+
+// except*: the next clause's part of what is left. Both operands are taken over, on
+// failure too (kiln::ExceptStarMatch leaves *rest as it was then).
+void FunctionEmitter::EmitExceptStarMatch(const ir::Instr& instr) {
+  const std::string& type = V(instr.operands[1]);
+  Line(absl::StrCat("{ PyObject* rest = ", V(instr.operands[0]), "; PyObject* match = nullptr;"));
+  Line(absl::StrCat("  const int status = kiln::ExceptStarMatch(&rest, ", type, ", &match); Py_DECREF(", type,
+                    ");"));
+  std::string hoisted = Hoisted();
+  if (!hoisted.empty()) Line("  " + hoisted);
+  Line(absl::StrCat("  if (status < 0) ", ErrorExit(instr, "Py_DECREF(rest);")));
+  Line(absl::StrCat("  ", V(instr.results[0]), " = match ? match : Py_NewRef(Py_None); ", V(instr.results[1]),
+                    " = rest; }"));
+}
+
+// The end of a try/except*: what the handlers raised and the unmatched rest (stolen by
+// kiln::ExceptStarResult), combined; the caught exception and the list released.
+void FunctionEmitter::EmitExceptStarResult(const ir::Instr& instr) {
+  Line(absl::StrCat(Result(instr), " = kiln::ExceptStarResult(", Args(instr.operands), "); Py_DECREF(",
+                    V(instr.operands[0]), "); Py_DECREF(", V(instr.operands[1]), ");"));
+  std::string hoisted = Hoisted();
+  if (!hoisted.empty()) Line(hoisted);
+  Line(absl::StrCat("if (!", Result(instr), ") ", ErrorExit(instr)));
 }
 
 void FunctionEmitter::EmitRaiseAssertion(const ir::Instr& instr) {

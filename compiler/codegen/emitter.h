@@ -71,6 +71,7 @@ class FunctionEmitter {
   // An op that always raises: `raise_call` then the error exit.
   void AlwaysRaise(const ir::Instr& instr, const std::string& raise_call, bool add_traceback);
   void Goto(ir::BlockId target);
+  void EnterManager(const ir::Instr& instr, const char* enter);
   std::string DecRefText(ir::ValueId value) const;
 
   const ir::Function& f_;

@@ -22,6 +22,7 @@ class ControlContext {
   explicit ControlContext(ir::BlockId outer_handler) : outer_handler_(outer_handler) {}
   virtual ~ControlContext() = default;
   virtual const LoopContext* AsLoop() const { return nullptr; }
+  virtual bool is_star() const { return false; }  // an except* clause's body
   // What leaving the context by break, continue or return does, appended at the jump;
   // errors in it go to outer_handler().
   virtual void Leave(FunctionLowerer& lowerer, Builder& b) const {}
@@ -45,16 +46,18 @@ class LoopContext : public ControlContext {
   ir::BlockId continue_target_;
 };
 
-// A with block: leaving it calls __exit__(None, None, None).
+// A with block: leaving it calls __exit__(None, None, None) (async with: awaits
+// __aexit__(None, None, None)).
 class WithContext : public ControlContext {
  public:
-  WithContext(ir::BlockId outer_handler, ir::ValueId exit, const ast::Node* node)
-      : ControlContext(outer_handler), exit_(exit), node_(node) {}
+  WithContext(ir::BlockId outer_handler, ir::ValueId exit, const ast::Node* node, bool is_async)
+      : ControlContext(outer_handler), exit_(exit), node_(node), is_async_(is_async) {}
   void Leave(FunctionLowerer& lowerer, Builder& b) const override;
 
  private:
   ir::ValueId exit_;
   const ast::Node* node_;
+  bool is_async_;
 };
 
 // The body of a try with a finally clause: leaving it runs the final body.
@@ -69,17 +72,21 @@ class FinallyContext : public ControlContext {
 };
 
 // The body of an except clause: leaving it restores the previously handled exception
-// and unbinds the clause's name.
+// and unbinds the clause's name. An except* clause cannot be left by break, continue or
+// return (a SyntaxError).
 class HandlerContext : public ControlContext {
  public:
-  HandlerContext(ir::BlockId outer_handler, ir::ValueId previous, std::string name, const ast::Node* node)
-      : ControlContext(outer_handler), previous_(previous), name_(std::move(name)), node_(node) {}
+  HandlerContext(ir::BlockId outer_handler, ir::ValueId previous, std::string name, const ast::Node* node,
+                 bool star = false)
+      : ControlContext(outer_handler), previous_(previous), name_(std::move(name)), node_(node), star_(star) {}
   void Leave(FunctionLowerer& lowerer, Builder& b) const override;
+  bool is_star() const override { return star_; }
 
  private:
   ir::ValueId previous_;
   std::string name_;
   const ast::Node* node_;
+  bool star_;
 };
 
 }  // namespace kiln::lower

@@ -67,9 +67,7 @@ ValueId FunctionLowerer::Expr(const Node* node) {
       return Suspend(Op::kYield, value, node);
     }
     case Kind::kAwait: {
-      // `await x` delegates to x's awaitable iterator, as `yield from` does.
-      ValueId awaitable = Expr(node->As<ast::Await>()->value);
-      return Suspend(Op::kYieldFrom, b_.Value(Op::kGetAwaitableIter, {awaitable}, node), node);
+      return Await(Expr(node->As<ast::Await>()->value), node);
     }
     case Kind::kYieldFrom: {
       ValueId iterable = Expr(node->As<ast::YieldFrom>()->value);
@@ -99,6 +97,17 @@ ValueId FunctionLowerer::Suspend(Op op, ValueId value, const Node* node) {
   b_.Append(op, {value}, node).targets = {resume};
   b_.SetBlock(resume);
   return b_.Value(Op::kResumed, {}, node);
+}
+
+// `await x` delegates to x's awaitable iterator, as `yield from` does.
+ValueId FunctionLowerer::Await(ValueId awaitable, const Node* node) {
+  return Suspend(Op::kYieldFrom, b_.Value(Op::kGetAwaitableIter, {awaitable}, node), node);
+}
+
+bool FunctionLowerer::InCoroutine(const Node* node, const char* what) {
+  if (function_->is_generator && scope_->is_coroutine) return true;
+  Unsupported(node, absl::StrCat(what, " outside a coroutine"));  // sema reports it first
+  return false;
 }
 
 ValueId FunctionLowerer::UnaryOp(const ast::UnaryOp* node) {

@@ -141,12 +141,6 @@ void FunctionLowerer::ComprehensionBody(const Node* node) {
   if (const auto* c = node->As<ast::SetComp>()) generators = &c->generators;
   if (const auto* c = node->As<ast::DictComp>()) generators = &c->generators;
   if (const auto* c = node->As<ast::GeneratorExp>()) generators = &c->generators;
-  for (Node* generator : *generators) {
-    if (generator->As<ast::Comprehension>()->is_async) {
-      Unsupported(node, "asynchronous comprehension");
-      return;
-    }
-  }
   ValueId result = ir::kNoValue;
   if (node->node_kind == Kind::kListComp) result = b_.Value(Op::kNewList, {}, node);
   if (node->node_kind == Kind::kSetComp) result = b_.Value(Op::kNewSet, {}, node);
@@ -187,10 +181,10 @@ void FunctionLowerer::ComprehensionLoop(const Node* node, const ast::NodeList& g
   } else {
     // CPython reports errors of the inner iterables at the comprehension.
     ValueId iterable = Expr(generator->iter);
-    iterator = b_.Value(Op::kGetIter, {iterable}, node);
+    iterator = b_.Value(generator->is_async ? Op::kGetAsyncIter : Op::kGetIter, {iterable}, node);
   }
   BlockId top;
-  Assign(generator->target, IterationStep(iterator, node, done, &top));
+  Assign(generator->target, IterationStep(iterator, node, done, &top, generator->is_async));
   for (Node* condition : generator->ifs) {
     BlockId pass = b_.NewBlock();
     Condition(condition, pass, top);
@@ -215,16 +209,18 @@ ValueId FunctionLowerer::Comprehension(const Node* node) {
   if (const auto* c = node->As<ast::DictComp>()) generators = &c->generators;
   if (const auto* c = node->As<ast::GeneratorExp>()) generators = &c->generators;
   const auto* outermost = (*generators)[0]->As<ast::Comprehension>();
-  if (child->is_coroutine || outermost->is_async) {
-    Unsupported(node, "asynchronous comprehension");
-    return b_.None();
-  }
+  // An async comprehension is a coroutine awaited here (an async generator expression
+  // is not awaited); sema allows it only inside an async function.
+  bool awaited = child->is_coroutine && node->node_kind != Kind::kGeneratorExp;
+  if (awaited && !InCoroutine(node, "an awaited comprehension")) return b_.None();
   ValueId function = MakeFunction(node, child, Qualname(name));
   ValueId iterable = Expr(outermost->iter);
-  ValueId iterator = b_.Value(Op::kGetIter, {iterable}, node);
+  ValueId iterator = b_.Value(outermost->is_async ? Op::kGetAsyncIter : Op::kGetIter, {iterable}, node);
   ir::Instr& call = b_.Append(Op::kCall, {function, iterator}, node);
   call.number = 1;
-  return call.result();
+  ValueId result = call.result();
+  if (!awaited) return result;
+  return Await(result, node);
 }
 
 }  // namespace kiln::lower

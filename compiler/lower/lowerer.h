@@ -27,6 +27,8 @@ class FunctionLowerer {
  public:
   // --- exceptions.cc (also used by HandlerContext) ---
   void UnbindHandlerName(const std::string& name, const Node* node);
+  // Calls the exit method of a with block left normally (async with: awaits it).
+  void ExitContext(ValueId exit, const Node* node, bool is_async);
   void Statements(const ast::NodeList& body);
 
   FunctionLowerer(const sema::Scope* scope, const sema::ScopeTree& scopes, std::string qualname,
@@ -66,6 +68,9 @@ class FunctionLowerer {
   ValueId UnaryOp(const ast::UnaryOp* node);
   ValueId IfExp(const ast::IfExp* node);
   ValueId Suspend(Op op, ValueId value, const Node* node);
+  ValueId Await(ValueId awaitable, const Node* node);
+  // Unsupported (false) outside a coroutine: `what` needs one.
+  bool InCoroutine(const Node* node, const char* what);
 
   // --- calls.cc ---
   ValueId Call(const ast::Call* node);
@@ -106,11 +111,15 @@ class FunctionLowerer {
   ValueId Annotation(const Node* annotation);
   void If(const ast::If* node);
   void While(const ast::While* node);
-  void For(const ast::For* node);
+  void For(const ast::For* node, bool is_async);
   void LoopJump(const Node* node);
   // The top of a loop over `iterator`: a new block `*top` (jumped to) taking the next
   // item, `exhausted` when there is none; continues in the item's block, returns the item.
-  ValueId IterationStep(ValueId iterator, const Node* node, BlockId exhausted, BlockId* top);
+  // `is_async`: the item is awaited from __anext__(), StopAsyncIteration exhausts it.
+  ValueId IterationStep(ValueId iterator, const Node* node, BlockId exhausted, BlockId* top,
+                        bool is_async = false);
+  // break, continue or return out of an except* clause: Unsupported (true).
+  bool LeavesStarHandler(size_t stop, const Node* node);
   // Pops the innermost context (the body it covers is lowered) and, unless the body
   // ended already, runs its exit actions and jumps to `end`; errors go to `outer`.
   void CloseContext(BlockId outer, BlockId end);
@@ -135,10 +144,13 @@ class FunctionLowerer {
   // errors reported at `site`, or at each keyword with `at_keywords`. `function` names
   // the callee in messages (kNoValue: a class statement).
   ValueId KeywordDict(const ast::NodeList& keywords, ValueId function, const Node* site, bool at_keywords);
-  void Try(const ast::Try* node);
-  void TryExcept(const ast::Try* node);
-  void TryFinally(const ast::Try* node);
-  void With(const ast::With* node, uint32_t item_index);
+  // `star`: try/except* (a TryStar node, laid out as Try).
+  void Try(const ast::Try* node, bool star);
+  void TryExcept(const ast::Try* node, bool star);
+  ValueId IsNone(ValueId value);  // `value is None`, a C int
+  void TryFinally(const ast::Try* node, bool star);
+  // `is_async`: an AsyncWith node (laid out as With).
+  void With(const ast::With* node, uint32_t item_index, bool is_async);
   // Runs the Leave actions of contexts_[stop..], innermost first.
   void LeaveContexts(size_t stop);
   void Assert(const ast::Assert* node);

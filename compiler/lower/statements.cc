@@ -53,7 +53,12 @@ void FunctionLowerer::Statement(const Node* node) {
       While(node->As<ast::While>());
       return;
     case Kind::kFor:
-      For(node->As<ast::For>());
+      For(node->As<ast::For>(), /*is_async=*/false);
+      return;
+    case Kind::kAsyncFor:
+      // AsyncFor, AsyncWith and TryStar have the fields of For, With and Try.
+      if (!InCoroutine(node, "'async for'")) return;
+      For(reinterpret_cast<const ast::For*>(node), /*is_async=*/true);
       return;
     case Kind::kBreak:
     case Kind::kContinue:
@@ -79,10 +84,17 @@ void FunctionLowerer::Statement(const Node* node) {
       ClassDef(node->As<ast::ClassDef>());
       return;
     case Kind::kTry:
-      Try(node->As<ast::Try>());
+      Try(node->As<ast::Try>(), /*star=*/false);
+      return;
+    case Kind::kTryStar:
+      Try(reinterpret_cast<const ast::Try*>(node), /*star=*/true);
       return;
     case Kind::kWith:
-      With(node->As<ast::With>(), 0);
+      With(node->As<ast::With>(), 0, /*is_async=*/false);
+      return;
+    case Kind::kAsyncWith:
+      if (!InCoroutine(node, "'async with'")) return;
+      With(reinterpret_cast<const ast::With*>(node), 0, /*is_async=*/true);
       return;
     case Kind::kImport:
       Import(node->As<ast::Import>());
@@ -283,12 +295,32 @@ void FunctionLowerer::While(const ast::While* node) {
 //   it = GetIter(iterable); top: IterNext it -> item, orelse
 // The iterator is a value live through the loop: leaving it (break, return, an error,
 // exhaustion) releases it without code here.
+//
+// async for: top: awaitable = AsyncNextAwaitable(it); item = await awaitable
+//   errors of both -> S: EndAsyncFor: StopAsyncIteration -> exhausted, else raised on
 ValueId FunctionLowerer::IterationStep(ValueId iterator, const Node* node, BlockId exhausted,
-                                       BlockId* top) {
+                                       BlockId* top, bool is_async) {
   *top = b_.NewBlock();
-  BlockId item_block = b_.NewBlock();
   b_.Jump(*top);
   b_.SetBlock(*top);
+  if (is_async) {
+    BlockId outer = b_.handler();
+    BlockId stopped = b_.NewBlock();
+    b_.set_handler(stopped);
+    ValueId awaitable = b_.Value(Op::kAsyncNextAwaitable, {iterator}, node);
+    ValueId item = Suspend(Op::kYieldFrom, awaitable, node);
+    b_.set_handler(outer);
+    BlockId item_block = b_.current();
+    b_.SetBlock(stopped);
+    ValueId stop = b_.Value(Op::kEndAsyncFor, {}, node);
+    BlockId raise_on = b_.NewBlock();
+    b_.Branch(stop, exhausted, raise_on);
+    b_.SetBlock(raise_on);
+    b_.Append(Op::kUnwind);
+    b_.SetBlock(item_block);
+    return item;
+  }
+  BlockId item_block = b_.NewBlock();
   ir::Instr& next = b_.Append(Op::kIterNext, {iterator}, node);
   next.targets = {item_block, exhausted};
   ValueId item = next.result();
@@ -296,14 +328,14 @@ ValueId FunctionLowerer::IterationStep(ValueId iterator, const Node* node, Block
   return item;
 }
 
-void FunctionLowerer::For(const ast::For* node) {
+void FunctionLowerer::For(const ast::For* node, bool is_async) {
   ValueId iterable = Expr(node->iter);
-  // CPython: GET_ITER and FOR_ITER are at the for statement.
-  ValueId iterator = b_.Value(Op::kGetIter, {iterable}, node);
+  // CPython: GET_ITER and FOR_ITER are at the for statement (GET_AITER, GET_ANEXT too).
+  ValueId iterator = b_.Value(is_async ? Op::kGetAsyncIter : Op::kGetIter, {iterable}, node);
   BlockId orelse = b_.NewBlock();
   BlockId end = b_.NewBlock();
   BlockId top;
-  Assign(node->target, IterationStep(iterator, node, orelse, &top));
+  Assign(node->target, IterationStep(iterator, node, orelse, &top, is_async));
   contexts_.push_back(std::make_unique<LoopContext>(b_.handler(), end, top));
   Statements(node->body);
   contexts_.pop_back();
@@ -333,6 +365,17 @@ void FunctionLowerer::LeaveContexts(size_t stop) {
   b_.set_handler(saved);
 }
 
+bool FunctionLowerer::LeavesStarHandler(size_t stop, const Node* node) {
+  for (size_t i = stop; i < contexts_.size(); ++i) {
+    if (contexts_[i]->is_star()) {
+      // sema reports CPython's SyntaxError first.
+      Unsupported(node, "leaving an except* clause");
+      return true;
+    }
+  }
+  return false;
+}
+
 void FunctionLowerer::LoopJump(const Node* node) {
   size_t index = contexts_.size();
   const LoopContext* loop = nullptr;
@@ -343,12 +386,14 @@ void FunctionLowerer::LoopJump(const Node* node) {
     Unsupported(node, "'break' or 'continue' outside a loop");
     return;
   }
+  if (LeavesStarHandler(index + 1, node)) return;
   LeaveContexts(index + 1);
   b_.Jump(node->node_kind == Kind::kBreak ? loop->break_target() : loop->continue_target());
 }
 
 void FunctionLowerer::Return(const ast::Return* node) {
   ValueId value = node->value ? Expr(node->value) : b_.None();
+  if (LeavesStarHandler(0, node)) return;
   LeaveContexts(0);
   b_.Append(Op::kReturn, {value});
 }

@@ -558,13 +558,9 @@ int ExceptStarMatch(PyObject** rest, PyObject* type, PyObject** match) {
     if (is_group) {
       *match = left;  // the reference moves from *rest to *match
     } else {
+      // As CPython 3.11's exception_group_match: the wrapper has no traceback of its own.
       PyObject* group = PyObject_CallFunction(PyExc_BaseExceptionGroup, "s(O)", "", left);
       if (group == nullptr) return -1;
-      PyObject* traceback = PyException_GetTraceback(left);
-      if (traceback != nullptr) {
-        PyException_SetTraceback(group, traceback);
-        Py_DECREF(traceback);
-      }
       Py_DECREF(left);
       *match = group;
     }

@@ -95,8 +95,9 @@ void RestoreException(PyObject* exception);
 int ExceptionMatches(PyObject* exception, PyObject* type);
 // `except* type:` against what is left of the caught exception group (`*rest`, None
 // when all of it was handled): *match gets the matching part (nullptr when nothing
-// matches; a bare exception that matches is wrapped in an ExceptionGroup with its
-// traceback) and *rest what remains. Checks `type` as CPython does. 0, or -1 on error.
+// matches; a bare exception that matches is wrapped in an ExceptionGroup without a
+// traceback, as CPython 3.11 does) and *rest what remains. Checks `type` as CPython
+// does. 0, or -1 on error.
 int ExceptStarMatch(PyObject** rest, PyObject* type, PyObject** match);
 // The end of a try/except*: what to raise (a new reference: None when everything was
 // handled) from the caught `exception`, the exceptions the handlers raised (`raised`,
