@@ -83,6 +83,9 @@ void FunctionLowerer::Statement(const Node* node) {
     case Kind::kWith:
       With(node->As<ast::With>(), 0);
       return;
+    case Kind::kMatch:
+      Match(node->As<ast::Match>());
+      return;
     case Kind::kImport:
       Import(node->As<ast::Import>());
       return;
