@@ -2604,10 +2604,10 @@ void FunctionGenerator::Pattern(const Node* pattern, int subject, const std::str
       bool only_wildcards = true;
       for (int i = 0; i < size; ++i) {
         if (patterns[i]->As<ast::MatchStar>()) star = i;
-        only_wildcards = only_wildcards && (lower::IsWildcardPattern(patterns[i]) ||
-                                            lower::IsStarWildcardPattern(patterns[i]));
+        only_wildcards = only_wildcards && (ast::IsWildcardPattern(patterns[i]) ||
+                                            ast::IsStarWildcardPattern(patterns[i]));
       }
-      bool star_wildcard = star >= 0 && lower::IsStarWildcardPattern(patterns[star]);
+      bool star_wildcard = star >= 0 && ast::IsStarWildcardPattern(patterns[star]);
       Line(absl::StrCat("if (!kiln::MatchIsSequence(", value, ")) goto ", fail, ";"));
       if (star < 0 || size > 1) {
         Line("{");
@@ -2625,7 +2625,7 @@ void FunctionGenerator::Pattern(const Node* pattern, int subject, const std::str
         std::string item_fail = NewLabel("item_fail");
         std::string matched = NewLabel("sequence_matched");
         for (int i = 0; i < size; ++i) {
-          if (i == star || lower::IsWildcardPattern(patterns[i])) continue;
+          if (i == star || ast::IsWildcardPattern(patterns[i])) continue;
           Line(absl::StrCat(S(item), " = kiln::MatchSequenceItem(", value, ", ",
                             i < star ? i : i - size, ");"));
           CheckSlot(item, pattern);
@@ -2647,7 +2647,7 @@ void FunctionGenerator::Pattern(const Node* pattern, int subject, const std::str
       std::string items_fail = NewLabel("items_fail");
       std::string matched = NewLabel("sequence_matched");
       for (int i = 0; i < size; ++i) {
-        if (lower::IsWildcardPattern(patterns[i]) || lower::IsStarWildcardPattern(patterns[i])) continue;
+        if (ast::IsWildcardPattern(patterns[i]) || ast::IsStarWildcardPattern(patterns[i])) continue;
         Pattern(patterns[i], items + i, items_fail, captures);
       }
       for (int i = 0; i < size; ++i) Clear(items + i);
@@ -2686,7 +2686,7 @@ void FunctionGenerator::Pattern(const Node* pattern, int subject, const std::str
       Line(absl::StrCat("  if (!found) goto ", values_fail, ";"));
       Line("}");
       for (int i = 0; i < size; ++i) {
-        if (lower::IsWildcardPattern(mapping->patterns[i])) continue;
+        if (ast::IsWildcardPattern(mapping->patterns[i])) continue;
         Pattern(mapping->patterns[i], values + i, values_fail, captures);
       }
       for (int i = 0; i < size; ++i) Clear(values + i);
@@ -2734,7 +2734,7 @@ void FunctionGenerator::Pattern(const Node* pattern, int subject, const std::str
       Free(type);
       for (int i = 0; i < total; ++i) {
         const Node* child = i < positional ? klass->patterns[i] : klass->kwd_patterns[i - positional];
-        if (lower::IsWildcardPattern(child)) continue;
+        if (ast::IsWildcardPattern(child)) continue;
         Pattern(child, attributes + i, attributes_fail, captures);
       }
       for (int i = 0; i < total; ++i) Clear(attributes + i);

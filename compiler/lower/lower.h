@@ -46,9 +46,6 @@ std::vector<std::pair<std::string, const ast::Node*>> AnnotationItems(const ast:
 // `*site` is left as it is when there is none.
 void LastJumpComparison(const ast::Node* test, const ast::Node** site);
 
-// match patterns (both generators): `_` (a MatchAs without pattern or name) and `*_`.
-bool IsWildcardPattern(const ast::Node* pattern);
-bool IsStarWildcardPattern(const ast::Node* pattern);
 // Why PatternNames stopped: where, what (without "internal error: "), and whether it is
 // a pattern kind not known here (the others the parser rejects before).
 struct PatternProblem {
@@ -56,7 +53,7 @@ struct PatternProblem {
   std::string message;
   bool unknown = false;
 };
-// The names `pattern` binds (raw, unmangled), in the order they are bound (an
+// The names a match pattern binds (both generators; raw, unmangled), in the order they are bound (an
 // or-pattern's in its first alternative's order); false with `*problem` set for a name
 // bound twice, alternatives binding different names, two starred sub-patterns, or an
 // unknown pattern kind.

@@ -120,6 +120,9 @@ class FunctionLowerer {
                    Captures* captures);
   // Continues in a new block where the CInt `condition` is true, else jumps to `fail`.
   void ContinueIf(ValueId condition, BlockId fail);
+  // The same with the CInt comparison `op` (CompareBool, Identity) of left and right.
+  void ContinueIfCompared(Op op, ast::CmpOpKind kind, ValueId left, ValueId right, const Node* site,
+                          BlockId fail);
   // A MatchKeys or MatchClass result: None jumps to `fail`; else its `count` items.
   ir::ValueList MatchedValues(ValueId values, size_t count, BlockId fail, const Node* pattern);
 

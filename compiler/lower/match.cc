@@ -18,17 +18,9 @@
 
 namespace kiln::lower {
 
+using ast::IsStarWildcardPattern;
+using ast::IsWildcardPattern;
 using ast::Kind;
-
-bool IsWildcardPattern(const Node* pattern) {
-  const auto* as = pattern->As<ast::MatchAs>();
-  return as && as->pattern == nullptr && as->name.data() == nullptr;
-}
-
-bool IsStarWildcardPattern(const Node* pattern) {
-  const auto* star = pattern->As<ast::MatchStar>();
-  return star && star->name.data() == nullptr;
-}
 
 bool PatternNames(const Node* pattern, std::vector<std::string>* names, PatternProblem* problem) {
   auto fail = [&](const Node* at, std::string message, bool unknown = false) {
@@ -120,13 +112,15 @@ void FunctionLowerer::ContinueIf(ValueId condition, BlockId fail) {
   b_.SetBlock(next);
 }
 
+void FunctionLowerer::ContinueIfCompared(Op op, ast::CmpOpKind kind, ValueId left, ValueId right,
+                                         const Node* site, BlockId fail) {
+  ir::Instr& compare = b_.Append(op, {left, right}, site);
+  compare.number = static_cast<int>(kind);
+  ContinueIf(compare.result(), fail);
+}
+
 ir::ValueList FunctionLowerer::MatchedValues(ValueId values, size_t count, BlockId fail, const Node* pattern) {
-  ValueId none = b_.None();
-  ir::Instr& is_none = b_.Append(Op::kIdentity, {values, none});
-  is_none.number = static_cast<int>(ast::CmpOpKind::kIs);
-  BlockId matched = b_.NewBlock();
-  b_.Branch(is_none.result(), fail, matched);
-  b_.SetBlock(matched);
+  ContinueIfCompared(Op::kIdentity, ast::CmpOpKind::kIsNot, values, b_.None(), nullptr, fail);
   if (count == 0) return {};
   ir::Instr& unpack = b_.Append(Op::kUnpack, {values}, pattern, static_cast<int>(count));
   unpack.number = static_cast<int64_t>(count);
@@ -237,16 +231,12 @@ void FunctionLowerer::Pattern(const Node* pattern, ValueId subject, BlockId fail
   switch (pattern->node_kind) {
     case Kind::kMatchValue: {
       ValueId expected = Expr(pattern->As<ast::MatchValue>()->value);
-      ir::Instr& equal = b_.Append(Op::kCompareBool, {subject, expected}, pattern);
-      equal.number = static_cast<int>(ast::CmpOpKind::kEq);
-      ContinueIf(equal.result(), fail);
+      ContinueIfCompared(Op::kCompareBool, ast::CmpOpKind::kEq, subject, expected, pattern, fail);
       return;
     }
     case Kind::kMatchSingleton: {
       ValueId singleton = b_.Constant(pattern->As<ast::MatchSingleton>()->value);
-      ir::Instr& is = b_.Append(Op::kIdentity, {subject, singleton});
-      is.number = static_cast<int>(ast::CmpOpKind::kIs);
-      ContinueIf(is.result(), fail);
+      ContinueIfCompared(Op::kIdentity, ast::CmpOpKind::kIs, subject, singleton, nullptr, fail);
       return;
     }
     case Kind::kMatchAs: {
