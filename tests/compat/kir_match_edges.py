@@ -319,6 +319,32 @@ def refcounts():
     return sys.getrefcount(marker) - before
 
 
+def yield_in_guard(items):
+    for item in items:
+        match item:
+            case [x, *rest] if (yield ("guard", x)):
+                yield ("taken", x, rest)
+            case [x, *rest]:
+                yield ("second case", x, rest, item)
+
+
+def captured_cell(subject):
+    match subject:
+        case {"f": f, "n": n} if (m := n * 2) > 0:
+            return lambda: (f, n, m)
+        case [n]:
+            return lambda: n
+    return lambda: "none"
+
+
+class Private:
+    def method(self, subject):
+        match subject:
+            case [__a, {"k": __b}]:
+                return (__a, __b, sorted(k for k in locals() if "__" in k))
+        return "no"
+
+
 def uncaught(subject):
     match subject:
         case {"point": Point(1, 2, 3)}:
@@ -393,4 +419,9 @@ print("captured =", captured)
 report("subject_reassigned", subject_reassigned, [0, 1])
 report("subject_reassigned 2", subject_reassigned, [5, 1])
 print("refcounts:", refcounts())
+guarded = yield_in_guard([[1, 2], [3], "s"])
+print(next(guarded), guarded.send(True), next(guarded), guarded.send(0), list(guarded))
+print(captured_cell({"f": "F", "n": 2})(), captured_cell([7])(), captured_cell(0)())
+print(captured_cell({"f": "F", "n": -1})())
+print(Private().method([1, {"k": 2}]))
 uncaught({"point": Point(1, 2)})
