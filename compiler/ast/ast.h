@@ -257,6 +257,16 @@ KILN_AST_NODE_KINDS(KILN_AST_DECLARE_NODE)
 #undef KILN_AST_DECLARE_NODE
 #undef KILN_AST_DECLARE_FIELD
 
+// match patterns: the wildcard `_` (a MatchAs without sub-pattern or name) and `*_`.
+inline bool IsWildcardPattern(const Node* pattern) {
+  const auto* as = pattern->As<MatchAs>();
+  return as && as->pattern == nullptr && as->name.data() == nullptr;
+}
+inline bool IsStarWildcardPattern(const Node* pattern) {
+  const auto* star = pattern->As<MatchStar>();
+  return star && star->name.data() == nullptr;
+}
+
 }  // namespace kiln::ast
 
 #endif  // KILN_COMPILER_AST_AST_H_

@@ -293,10 +293,9 @@ class FunctionGenerator {
   void EmitHolderErrorLabels(const Block& holder);
   // --- match statements (see the "match statements" section) ---
   void Match(const ast::Match* node);
-  // Names `pattern` binds, in order; false (and a compile error) for CPython's
-  // SyntaxErrors: repeated names, or-patterns binding different names, irrefutable
-  // patterns that make later ones unreachable.
-  bool PatternNames(const Node* pattern, bool allow_irrefutable, std::vector<std::string>* names);
+  // Names `pattern` binds, in order (lower::PatternNames); false (and a compile error)
+  // for what the parser rejects: repeated names, or-patterns binding different names.
+  bool PatternNames(const Node* pattern, std::vector<std::string>* names);
   // Tests `pattern` against the value in `subject` (borrowed); jumps to `fail` when it
   // does not match. Captured values go to the slots in `captures`, not yet to names.
   void Pattern(const Node* pattern, int subject, const std::string& fail,
@@ -2526,106 +2525,22 @@ void FunctionGenerator::AsyncFor(const ast::For* node) {
 // false), then the subject is released and the body runs. Runtime checks and
 // extractions are in runtime/ops/match.h.
 
-static bool IsWildcardPattern(const Node* pattern) {
-  const auto* as = pattern->As<ast::MatchAs>();
-  return as && as->pattern == nullptr && as->name.data() == nullptr;
-}
-
-static bool IsStarWildcardPattern(const Node* pattern) {
-  const auto* star = pattern->As<ast::MatchStar>();
-  return star && star->name.data() == nullptr;
-}
-
-bool FunctionGenerator::PatternNames(const Node* pattern, bool allow_irrefutable,
-                                     std::vector<std::string>* names) {
-  auto add = [&](std::string_view raw, const Node* at) {
-    std::string name = Str(raw);
-    if (std::find(names->begin(), names->end(), name) != names->end()) {
-      module_->Fail(at, absl::StrCat("internal error: '", name, "' bound twice in a pattern"));
-      return false;
-    }
-    names->push_back(name);
-    return true;
-  };
-  switch (pattern->node_kind) {
-    case Kind::kMatchValue:
-    case Kind::kMatchSingleton:
-      return true;
-    case Kind::kMatchAs: {
-      const auto* as = pattern->As<ast::MatchAs>();
-      if (as->pattern != nullptr && !PatternNames(as->pattern, allow_irrefutable, names)) {
-        return false;
-      }
-      return as->name.data() == nullptr || add(as->name, pattern);
-    }
-    case Kind::kMatchStar: {
-      const auto* star = pattern->As<ast::MatchStar>();
-      return star->name.data() == nullptr || add(star->name, pattern);
-    }
-    case Kind::kMatchSequence: {
-      int stars = 0;
-      for (Node* child : pattern->As<ast::MatchSequence>()->patterns) {
-        if (child->As<ast::MatchStar>() && ++stars > 1) {
-          module_->Fail(child, "internal error: two starred names in a sequence pattern");
-          return false;
-        }
-        if (!PatternNames(child, true, names)) return false;
-      }
-      return true;
-    }
-    case Kind::kMatchMapping: {
-      const auto* mapping = pattern->As<ast::MatchMapping>();
-      for (Node* child : mapping->patterns) {
-        if (!PatternNames(child, true, names)) return false;
-      }
-      return mapping->rest.data() == nullptr || add(mapping->rest, pattern);
-    }
-    case Kind::kMatchClass: {
-      const auto* klass = pattern->As<ast::MatchClass>();
-      for (Node* child : klass->patterns) {
-        if (!PatternNames(child, true, names)) return false;
-      }
-      for (Node* child : klass->kwd_patterns) {
-        if (!PatternNames(child, true, names)) return false;
-      }
-      return true;
-    }
-    case Kind::kMatchOr: {
-      const ast::NodeList& alternatives = pattern->As<ast::MatchOr>()->patterns;
-      std::vector<std::string> first;
-      for (uint32_t i = 0; i < alternatives.size; ++i) {
-        std::vector<std::string> own;
-        if (!PatternNames(alternatives[i], allow_irrefutable && i + 1 == alternatives.size, &own)) {
-          return false;
-        }
-        if (i == 0) {
-          first = own;
-          continue;
-        }
-        std::vector<std::string> a = own, b = first;
-        std::sort(a.begin(), a.end());
-        std::sort(b.begin(), b.end());
-        if (a != b) {
-          module_->Fail(alternatives[i], "internal error: alternatives that bind different names");
-          return false;
-        }
-      }
-      for (const std::string& name : first) {
-        if (!add(name, pattern)) return false;
-      }
-      return true;
-    }
-    default:
-      Unsupported(pattern, absl::StrCat("pattern ", ast::KindName(pattern->node_kind)));
-      return false;
+bool FunctionGenerator::PatternNames(const Node* pattern, std::vector<std::string>* names) {
+  lower::PatternProblem problem;
+  if (lower::PatternNames(pattern, names, &problem)) return true;
+  if (problem.unknown) {
+    Unsupported(problem.at, problem.message);
+  } else {
+    module_->Fail(problem.at, "internal error: " + problem.message);
   }
+  return false;
 }
 
 void FunctionGenerator::ClearCaptures(const Node* pattern,
                                       const std::map<std::string, int>& captures) {
   std::vector<std::string> names;
   // The names were checked when the case started: this cannot fail.
-  if (!PatternNames(pattern, true, &names)) return;
+  if (!PatternNames(pattern, &names)) return;
   for (const std::string& name : names) Clear(captures.at(name));
 }
 
@@ -2689,10 +2604,10 @@ void FunctionGenerator::Pattern(const Node* pattern, int subject, const std::str
       bool only_wildcards = true;
       for (int i = 0; i < size; ++i) {
         if (patterns[i]->As<ast::MatchStar>()) star = i;
-        only_wildcards = only_wildcards && (IsWildcardPattern(patterns[i]) ||
-                                            IsStarWildcardPattern(patterns[i]));
+        only_wildcards = only_wildcards && (ast::IsWildcardPattern(patterns[i]) ||
+                                            ast::IsStarWildcardPattern(patterns[i]));
       }
-      bool star_wildcard = star >= 0 && IsStarWildcardPattern(patterns[star]);
+      bool star_wildcard = star >= 0 && ast::IsStarWildcardPattern(patterns[star]);
       Line(absl::StrCat("if (!kiln::MatchIsSequence(", value, ")) goto ", fail, ";"));
       if (star < 0 || size > 1) {
         Line("{");
@@ -2710,7 +2625,7 @@ void FunctionGenerator::Pattern(const Node* pattern, int subject, const std::str
         std::string item_fail = NewLabel("item_fail");
         std::string matched = NewLabel("sequence_matched");
         for (int i = 0; i < size; ++i) {
-          if (i == star || IsWildcardPattern(patterns[i])) continue;
+          if (i == star || ast::IsWildcardPattern(patterns[i])) continue;
           Line(absl::StrCat(S(item), " = kiln::MatchSequenceItem(", value, ", ",
                             i < star ? i : i - size, ");"));
           CheckSlot(item, pattern);
@@ -2732,7 +2647,7 @@ void FunctionGenerator::Pattern(const Node* pattern, int subject, const std::str
       std::string items_fail = NewLabel("items_fail");
       std::string matched = NewLabel("sequence_matched");
       for (int i = 0; i < size; ++i) {
-        if (IsWildcardPattern(patterns[i]) || IsStarWildcardPattern(patterns[i])) continue;
+        if (ast::IsWildcardPattern(patterns[i]) || ast::IsStarWildcardPattern(patterns[i])) continue;
         Pattern(patterns[i], items + i, items_fail, captures);
       }
       for (int i = 0; i < size; ++i) Clear(items + i);
@@ -2771,7 +2686,7 @@ void FunctionGenerator::Pattern(const Node* pattern, int subject, const std::str
       Line(absl::StrCat("  if (!found) goto ", values_fail, ";"));
       Line("}");
       for (int i = 0; i < size; ++i) {
-        if (IsWildcardPattern(mapping->patterns[i])) continue;
+        if (ast::IsWildcardPattern(mapping->patterns[i])) continue;
         Pattern(mapping->patterns[i], values + i, values_fail, captures);
       }
       for (int i = 0; i < size; ++i) Clear(values + i);
@@ -2819,7 +2734,7 @@ void FunctionGenerator::Pattern(const Node* pattern, int subject, const std::str
       Free(type);
       for (int i = 0; i < total; ++i) {
         const Node* child = i < positional ? klass->patterns[i] : klass->kwd_patterns[i - positional];
-        if (IsWildcardPattern(child)) continue;
+        if (ast::IsWildcardPattern(child)) continue;
         Pattern(child, attributes + i, attributes_fail, captures);
       }
       for (int i = 0; i < total; ++i) Clear(attributes + i);
@@ -2843,9 +2758,8 @@ void FunctionGenerator::Match(const ast::Match* node) {
   std::string end = NewLabel("match_end");
   for (uint32_t i = 0; i < node->cases.size && !module_->failed(); ++i) {
     const auto* match_case = node->cases[i]->As<ast::MatchCase>();
-    bool last = i + 1 == node->cases.size;
     std::vector<std::string> names;
-    if (!PatternNames(match_case->pattern, last || match_case->guard != nullptr, &names)) return;
+    if (!PatternNames(match_case->pattern, &names)) return;
     std::map<std::string, int> captures;
     std::vector<int> slots;
     for (const std::string& name : names) {

@@ -95,6 +95,7 @@ struct Instr {
   ast::ConstantValue constant;        // kConstImm
   int64_t number = 0;                 // kSlotImm, kOperatorImm, kCountImm, kSiteImm
   int64_t extra = 0;                  // Binary: in place; Unpack: the starred index or -1;
+                                      // MatchLength: 1 for "at least";
                                       // FormatValue: the conversion; LoadCell: free variable;
                                       // MakeFunction: its optional operands;
                                       // ZeroArgSuper: the first argument's slot or -1
@@ -102,7 +103,8 @@ struct Instr {
                                       // the first is a cell
   std::string name;                   // kNameImm: a (mangled) Python name
   std::vector<std::string> keywords;  // Call, CallMethod: keyword names, last operands;
-                                      // ImportName: the fromlist
+                                      // ImportName: the fromlist; MatchClass: the
+                                      // keyword sub-patterns' attribute names
   const sema::Scope* scope = nullptr; // kScopeImm: the function or class made
   std::string label;                  // kScopeImm: its qualified name
   int site = 0;                       // the source range an error here reports

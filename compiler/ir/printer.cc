@@ -98,6 +98,7 @@ std::string PrintInstr(const Function& function, const Instr& instr) {
   }
   absl::StrAppend(&out, instr.info().name, Immediate(function, instr));
   if (instr.op == Op::kUnpack && instr.extra >= 0) absl::StrAppend(&out, " *", instr.extra);
+  if (instr.op == Op::kMatchLength && instr.extra) absl::StrAppend(&out, " or more");
   if (instr.op == Op::kFormatValue && instr.extra >= 0) {
     absl::StrAppend(&out, " !", std::string(1, static_cast<char>(instr.extra)));
   }

@@ -6,8 +6,8 @@
 // IterNext loop, augmented assignment a load, an in-place operator and a store, a
 // comprehension a function made and called with the iterator.
 //
-// What the lowering does not handle yet (try, with, yield, await, match, imports,
-// classes and nested defs inside the function) gives an Unimplemented status naming
+// What the lowering does not handle yet (async for, async with, async comprehensions,
+// except*) gives an Unimplemented status naming
 // the construct; the code generator then compiles that function on its direct path.
 //
 //   absl::StatusOr<ir::Function> kir = lower::LowerFunction(scope, scopes, "C.method");
@@ -49,6 +49,19 @@ bool HasAnnotation(const ast::NodeList& body);
 // last, the last comparison (in code order) among the test's and/or/not/if-else parts;
 // `*site` is left as it is when there is none.
 void LastJumpComparison(const ast::Node* test, const ast::Node** site);
+
+// Why PatternNames stopped: where, what (without "internal error: "), and whether it is
+// a pattern kind not known here (the others the parser rejects before).
+struct PatternProblem {
+  const ast::Node* at = nullptr;
+  std::string message;
+  bool unknown = false;
+};
+// The names a match pattern binds (both generators; raw, unmangled), in the order they are bound (an
+// or-pattern's in its first alternative's order); false with `*problem` set for a name
+// bound twice, alternatives binding different names, two starred sub-patterns, or an
+// unknown pattern kind.
+bool PatternNames(const ast::Node* pattern, std::vector<std::string>* names, PatternProblem* problem);
 
 // The module a function is in (relative imports resolve against it).
 struct ModuleFacts {

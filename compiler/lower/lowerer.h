@@ -126,6 +126,30 @@ class FunctionLowerer {
   void Return(const ast::Return* node);
   void Delete(const Node* target);
   void Raise(const ast::Raise* node);
+  // --- match.cc ---
+  // A pattern's captures: the values its names are bound to once it has matched.
+  using Captures = std::map<std::string, ValueId>;
+  void Match(const ast::Match* node);
+  // The names a case's pattern binds (Unsupported where PatternNames finds a problem).
+  bool CaseNames(const Node* pattern, std::vector<std::string>* names);
+  // Tests `pattern` against `subject`: continues in a new block where it matched, with
+  // its captures added to `captures`; jumps to `fail` where it did not.
+  void Pattern(const Node* pattern, ValueId subject, BlockId fail, Captures* captures);
+  void SequencePattern(const ast::MatchSequence* node, ValueId subject, BlockId fail, Captures* captures);
+  void MappingPattern(const ast::MatchMapping* node, ValueId subject, BlockId fail, Captures* captures);
+  void ClassPattern(const ast::MatchClass* node, ValueId subject, BlockId fail, Captures* captures);
+  void OrPattern(const ast::MatchOr* node, ValueId subject, BlockId fail, Captures* captures);
+  // Each sub-pattern against its value (wildcards and `*_` skipped).
+  void SubPatterns(const std::vector<const Node*>& patterns, const ir::ValueList& values, BlockId fail,
+                   Captures* captures);
+  // Continues in a new block where the CInt `condition` is true, else jumps to `fail`.
+  void ContinueIf(ValueId condition, BlockId fail);
+  // The same with the CInt comparison `op` (CompareBool, Identity) of left and right.
+  void ContinueIfCompared(Op op, ast::CmpOpKind kind, ValueId left, ValueId right, const Node* site,
+                          BlockId fail);
+  // A MatchKeys or MatchClass result: None jumps to `fail`; else its `count` items.
+  ir::ValueList MatchedValues(ValueId values, size_t count, BlockId fail, const Node* pattern);
+
   // --- imports.cc ---
   void NoteImport(const std::string& name);
   void Import(const ast::Import* node);

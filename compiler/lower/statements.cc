@@ -96,6 +96,9 @@ void FunctionLowerer::Statement(const Node* node) {
       if (!InCoroutine(node, "'async with'")) return;
       With(reinterpret_cast<const ast::With*>(node), 0, /*is_async=*/true);
       return;
+    case Kind::kMatch:
+      Match(node->As<ast::Match>());
+      return;
     case Kind::kImport:
       Import(node->As<ast::Import>());
       return;

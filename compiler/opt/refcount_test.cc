@@ -112,7 +112,12 @@ INSTANTIATE_TEST_SUITE_P(
         "def f(a):\n  del a\n  a = 1\n  return a\n",
         "def f(c):\n  while True:\n    if c:\n      break\n  return c\n",
         "def f(a):\n  return lambda: a\n",
-        "def f():\n  global g\n  g = [1, 2]\n  return g\n"));
+        "def f():\n  global g\n  g = [1, 2]\n  return g\n",
+        "def f(s):\n  match s:\n    case [a, *b, 2] | (b, a):\n      return a, b\n"
+        "    case {'k': v, **rest} if v:\n      return rest\n    case P(x, y=0) | P(y=x):\n"
+        "      return x\n    case [_, *_, c]:\n      return c\n  return None\n",
+        "def f(s):\n  match s:\n    case [s, *_] if s:\n      return s\n    case x:\n"
+        "      return (s, x)\n"));
 
 TEST(RefcountTest, ReturningAParameterIncRefsIt) {
   auto lowered = Compiled("def f(n):\n  return n\n");

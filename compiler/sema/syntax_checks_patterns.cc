@@ -17,16 +17,6 @@
 namespace kiln::sema::syntax_checks_internal {
 namespace {
 
-bool IsWildcard(const Node* pattern) {
-  const auto* as = pattern->As<ast::MatchAs>();
-  return as && as->pattern == nullptr && as->name.data() == nullptr;
-}
-
-bool IsStarWildcard(const Node* pattern) {
-  const auto* star = pattern->As<ast::MatchStar>();
-  return star && star->name.data() == nullptr;
-}
-
 bool Contains(const std::vector<std::string_view>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
@@ -48,7 +38,7 @@ void Checker::Match(const ast::Match* node) {
   uint32_t cases = node->cases.size;
   const auto* last = node->cases[cases - 1]->As<ast::MatchCase>();
   // A trailing `case _:` is not compiled as a pattern.
-  bool has_default = IsWildcard(last->pattern) && cases > 1;
+  bool has_default = ast::IsWildcardPattern(last->pattern) && cases > 1;
   for (uint32_t i = 0; i < cases - (has_default ? 1 : 0); ++i) {
     const auto* match_case = node->cases[i]->As<ast::MatchCase>();
     SetLocation(match_case->pattern);
@@ -145,17 +135,17 @@ void Checker::SequencePattern(const NodeList& patterns, PatternContext* context)
         Error("multiple starred names in sequence pattern");
         return;
       }
-      star_wildcard = IsStarWildcard(patterns[i]);
+      star_wildcard = ast::IsStarWildcardPattern(patterns[i]);
       only_wildcard = only_wildcard && star_wildcard;
       star = i;
       continue;
     }
-    only_wildcard = only_wildcard && IsWildcard(patterns[i]);
+    only_wildcard = only_wildcard && ast::IsWildcardPattern(patterns[i]);
   }
   if (only_wildcard) return;
   if (star_wildcard) {
     for (uint32_t i = 0; i < patterns.size; ++i) {
-      if (IsWildcard(patterns[i]) || static_cast<int64_t>(i) == star) continue;
+      if (ast::IsWildcardPattern(patterns[i]) || static_cast<int64_t>(i) == star) continue;
       Subpattern(patterns[i], context);
       if (failed()) return;
     }
@@ -221,7 +211,7 @@ void Checker::ClassPattern(const ast::MatchClass* pattern, PatternContext* conte
   for (const NodeList* list : {&pattern->patterns, &pattern->kwd_patterns}) {
     for (const Node* child : *list) {
       if (failed()) return;
-      if (IsWildcard(child)) continue;
+      if (ast::IsWildcardPattern(child)) continue;
       Subpattern(child, context);
     }
   }

@@ -1,5 +1,7 @@
 #include "runtime/ops/match.h"
 
+#include <vector>
+
 #include "runtime/ops/ops.h"
 
 namespace kiln {
@@ -22,6 +24,20 @@ PyObject* MatchClassAttribute(PyObject* subject, PyObject* type, PyObject* name,
   PyObject* attribute = PyObject_GetAttr(subject, name);
   if (attribute == nullptr && PyErr_ExceptionMatches(PyExc_AttributeError)) PyErr_Clear();
   return attribute;
+}
+
+// A 1/0/-1 status of MatchKeys or MatchClass and the `count` values it filled: a tuple
+// that takes them over, Py_None, or NULL.
+PyObject* Packed(int status, PyObject** items, Py_ssize_t count) {
+  if (status < 0) return nullptr;
+  if (status == 0) return Py_NewRef(Py_None);
+  PyObject* tuple = PyTuple_New(count);
+  if (tuple == nullptr) {
+    ReleaseAll(items, count);
+    return nullptr;
+  }
+  for (Py_ssize_t i = 0; i < count; ++i) PyTuple_SET_ITEM(tuple, i, items[i]);
+  return tuple;
 }
 
 }  // namespace
@@ -180,6 +196,19 @@ fail:
   Py_DECREF(seen);
   ReleaseAll(out, filled);
   return PyErr_Occurred() ? -1 : 0;
+}
+
+PyObject* MatchKeysTuple(PyObject* subject, PyObject* const* keys, Py_ssize_t count) {
+  std::vector<PyObject*> values(count, nullptr);
+  return Packed(MatchKeys(subject, keys, count, values.data()), values.data(), count);
+}
+
+PyObject* MatchClassTuple(PyObject* subject, PyObject* type, Py_ssize_t positional,
+                          PyObject* keyword_names) {
+  Py_ssize_t count = positional + (keyword_names ? PyTuple_GET_SIZE(keyword_names) : 0);
+  std::vector<PyObject*> attributes(count, nullptr);
+  return Packed(MatchClass(subject, type, positional, keyword_names, attributes.data()),
+                attributes.data(), count);
 }
 
 }  // namespace kiln

@@ -45,6 +45,13 @@ PyObject* MatchRest(PyObject* subject, PyObject* const* keys, Py_ssize_t count);
 int MatchClass(PyObject* subject, PyObject* type, Py_ssize_t positional,
                PyObject* keyword_names, PyObject** out);
 
+// MatchKeys and MatchClass as CPython's MATCH_KEYS and MATCH_CLASS leave their result
+// (what Kiln IR code calls): a new tuple of the values, Py_None (a new reference) when
+// the pattern does not match, or NULL on error.
+PyObject* MatchKeysTuple(PyObject* subject, PyObject* const* keys, Py_ssize_t count);
+PyObject* MatchClassTuple(PyObject* subject, PyObject* type, Py_ssize_t positional,
+                          PyObject* keyword_names);
+
 }  // namespace kiln
 
 #endif  // KILN_RUNTIME_OPS_MATCH_H_
