@@ -1,14 +1,15 @@
 // Code generation: one parsed and analysed Python module -> one C++ file.
 //
 // The output is deterministic: it depends only on the module's AST, its scopes, the
-// module name, the file name given for tracebacks and kilnc's version. Each Python
-// function, lambda, comprehension and class body becomes a C++ function whose locals
-// and temporaries live in a slot array (on the C stack, or in the heap frame of a
-// generator, so the same code serves both); errors jump to labels that add a traceback
-// entry with the .py line and release references (DESIGN.md decisions 2-4).
+// module name, the file name given for tracebacks and kilnc's version. The module body,
+// each class body, function, lambda and comprehension is lowered to Kiln IR
+// (compiler/lower), run through the passes (compiler/opt) and written as one C++
+// function: Python locals in its frame's slots, temporaries in C variables, errors as
+// jumps to labels that release references and add a traceback entry with the .py line
+// (DESIGN.md decisions 2-4).
 //
-// A construct the generator does not handle yet is reported as an error naming it,
-// never compiled into wrong code.
+// A construct the compiler does not handle is reported as an error naming it, never
+// compiled into wrong code.
 //
 //   kiln::codegen::ModuleInfo info{"pkg.mod", "pkg/mod.py", /*is_package=*/false};
 //   absl::StatusOr<std::string> cc = kiln::codegen::GenerateModule(module, scopes, info);
@@ -31,10 +32,7 @@ struct ModuleInfo {
   // The source file's bytes, compiled into the program for tracebacks, linecache and
   // inspect.getsource (the importer's get_source); unset: not embedded.
   std::optional<std::string> embedded_source;
-  // Compile the functions the lowering handles through Kiln IR and its passes (else all
-  // on the direct path). The IR is verified after the last pass, or with verify_kir
-  // after every pass.
-  bool use_kir = true;
+  // The IR is verified after the last pass, or with verify_kir after every pass.
   bool verify_kir = false;
 };
 

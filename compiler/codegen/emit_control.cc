@@ -53,19 +53,39 @@ void FunctionEmitter::EmitReturn(const ir::Instr& instr) {
 // its next resume point and returns to the resume loop; resuming there restores them.
 void FunctionEmitter::SuspendAndReturn(const ir::Instr& instr, const std::string& returned,
                                        bool delegating) {
-  const ir::ValueList& saved = instr.saved;
-  for (size_t i = 0; i < saved.size(); ++i) Line(absl::StrCat("s[", saved_base_ + i, "] = ", V(saved[i]), ";"));
-  max_saved_ = std::max(max_saved_, saved.size());
+  // Each value takes one slot, a bound method two (callable, self or NULL); a C int is
+  // a truth value (statuses are checked where they are made) and waits as a bool.
+  std::string restores;
+  int slot = saved_base_;
+  for (ir::ValueId value : instr.saved) {
+    const std::string& text = V(value);
+    switch (f_.values[value].repr) {
+      case ir::Repr::kMethod:
+        Line(absl::StrCat("s[", slot, "] = ", text, "[0]; s[", slot + 1, "] = ", text, "[1];"));
+        absl::StrAppend(&restores, "  ", text, "[0] = s[", slot, "]; ", text, "[1] = s[", slot + 1, "]; s[", slot,
+                        "] = s[", slot + 1, "] = nullptr;\n");
+        slot += 2;
+        break;
+      case ir::Repr::kCInt:
+      case ir::Repr::kBool:
+        Line(absl::StrCat("s[", slot, "] = Py_NewRef(", text, " ? Py_True : Py_False);"));
+        absl::StrAppend(&restores, "  ", text, " = s[", slot, "] == Py_True; Py_CLEAR(s[", slot, "]);\n");
+        ++slot;
+        break;
+      default:  // objects (int64 and double values are boxed before they get here)
+        Line(absl::StrCat("s[", slot, "] = ", text, ";"));
+        absl::StrAppend(&restores, "  ", text, " = s[", slot, "]; s[", slot, "] = nullptr;\n");
+        ++slot;
+        break;
+    }
+  }
+  max_saved_ = std::max(max_saved_, static_cast<size_t>(slot - saved_base_));
   int state = ++resume_count_;
   Line(absl::StrCat("kiln::SetGeneratorState(&s[", state_slot_, "], ", state, ");"));
   const ast::Node* site = f_.sites[instr.site];
   Line(absl::StrCat("kf.Suspend(", site ? site->lineno : f_.line, ", ", delegating ? "true" : "false", ");"));
   Line(absl::StrCat("return ", returned, ";"));
-  absl::StrAppend(&resume_code_, "resume_", state, ":\n");
-  for (size_t i = 0; i < saved.size(); ++i) {
-    absl::StrAppend(&resume_code_, "  ", V(saved[i]), " = s[", saved_base_ + i, "]; s[", saved_base_ + i,
-                    "] = nullptr;\n");
-  }
+  absl::StrAppend(&resume_code_, "resume_", state, ":\n", restores);
   labels_.insert(instr.targets[0]);
   absl::StrAppend(&resume_code_, "  goto b", instr.targets[0], ";\n");
 }

@@ -34,9 +34,6 @@ ABSL_FLAG(std::string, main, "", "module-table: the module run as __main__");
 ABSL_FLAG(std::string, imports_out, "",
           "compile: write the imported module names here, one a line; module-table: write the "
           "union of the --imports_in files here");
-ABSL_FLAG(bool, kir, true,
-          "compile: compile functions through Kiln IR and its passes where the lowering handles "
-          "them (false: every function on the direct path)");
 ABSL_FLAG(bool, verify_ir, false,
           "compile: verify the Kiln IR after every pass (it is always verified after the last)");
 ABSL_FLAG(std::string, passes, "all",
@@ -216,10 +213,12 @@ int RunDumpIr(const std::vector<std::string>& arguments) {
     if (scope->kind == sema::ScopeKind::kAnnotation) continue;  // no code of its own
     std::string label = ScopeLabel(scope.get());
     lower::ModuleFacts module{absl::GetFlag(FLAGS_module), absl::GetFlag(FLAGS_package)};
+    const ast::Node* at = nullptr;
     absl::StatusOr<ir::Function> function = lower::LowerFunction(
-        scope.get(), analysed.scopes, scope->kind == sema::ScopeKind::kModule ? "" : label, module);
+        scope.get(), analysed.scopes, scope->kind == sema::ScopeKind::kModule ? "" : label, module, &at);
     if (!function.ok()) {
-      absl::StrAppend(&out, "; ", label, " (line ", scope->line, "): on the direct path: ",
+      std::string where = at ? absl::StrCat(at->lineno, ":", at->col_offset + 1, ": ") : "";
+      absl::StrAppend(&out, "; ", label, " (line ", scope->line, "): not compiled: ", where,
                       function.status().message(), "\n\n");
       continue;
     }
@@ -267,7 +266,6 @@ int RunCompile(const std::vector<std::string>& arguments) {
   info.filename = absl::GetFlag(FLAGS_filename).empty() ? path : absl::GetFlag(FLAGS_filename);
   info.is_package = absl::GetFlag(FLAGS_package);
   if (absl::GetFlag(FLAGS_embed_source)) info.embedded_source = analysed.source;
-  info.use_kir = absl::GetFlag(FLAGS_kir);
   info.verify_kir = absl::GetFlag(FLAGS_verify_ir);
   codegen::CodegenResult result = codegen::GenerateModule(analysed.module, analysed.scopes, info);
   if (result.error) {

@@ -7,11 +7,11 @@ bool Builder::Terminated() const {
   return !block.instrs.empty() && block.terminator().info().terminator;
 }
 
-ir::Instr& Builder::Append(ir::Op op, ir::ValueList operands, const ast::Node* site,
+ir::Instr& Builder::Append(ir::Op op, const ir::ValueList& operands, const ast::Node* site,
                            int results) {
   if (Terminated()) current_ = function_->NewBlock();
   ir::Instr instr{op};
-  instr.operands = std::move(operands);
+  instr.operands = operands;
   instr.site = function_->Site(site);
   instr.handler = handler_;
   const ir::OpInfo& info = instr.info();
@@ -57,8 +57,8 @@ ir::ValueId Builder::Name(std::string_view utf8) {
   return instr.result();
 }
 
-void Builder::Jump(ir::BlockId target, ir::ValueList arguments) {
-  Append(ir::Op::kJump, std::move(arguments)).targets = {target};
+void Builder::Jump(ir::BlockId target, const ir::ValueList& arguments) {
+  Append(ir::Op::kJump, arguments).targets = {target};
 }
 
 void Builder::Branch(ir::ValueId condition, ir::BlockId if_true, ir::BlockId if_false) {

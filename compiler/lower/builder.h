@@ -33,12 +33,12 @@ class Builder {
 
   // Appends `op` (with results made from its op table entry; `results` for kMulti) and
   // returns it; the reference is valid until the next append.
-  ir::Instr& Append(ir::Op op, ir::ValueList operands = {},
+  ir::Instr& Append(ir::Op op, const ir::ValueList& operands = {},
                     const ast::Node* site = nullptr, int results = 1);
   // Appends `op` and returns its (first) result.
-  ir::ValueId Value(ir::Op op, ir::ValueList operands = {},
+  ir::ValueId Value(ir::Op op, const ir::ValueList& operands = {},
                     const ast::Node* site = nullptr) {
-    return Append(op, std::move(operands), site).result();
+    return Append(op, operands, site).result();
   }
 
   ir::ValueId Constant(const ast::ConstantValue& value);
@@ -49,7 +49,7 @@ class Builder {
   void JumpIfOpen(ir::BlockId target) {
     if (!Terminated()) Jump(target);
   }
-  void Jump(ir::BlockId target, ir::ValueList arguments = {});
+  void Jump(ir::BlockId target, const ir::ValueList& arguments = {});
   void Branch(ir::ValueId condition, ir::BlockId if_true, ir::BlockId if_false);
   void SetSite(const ast::Node* node);
 

@@ -82,8 +82,8 @@ FunctionLowerer::FunctionLowerer(const sema::Scope* scope, const sema::ScopeTree
 
 void FunctionLowerer::Unsupported(const Node* node, const std::string& what) {
   if (!status_.ok()) return;
-  status_ = absl::UnimplementedError(
-      absl::StrCat(node ? absl::StrCat(node->lineno, ":", node->col_offset, ": ") : "", what));
+  status_ = absl::UnimplementedError(what);
+  unsupported_at_ = node;
 }
 
 std::string FunctionLowerer::Qualname(const std::string& name) const {
@@ -157,14 +157,15 @@ absl::Status FunctionLowerer::RunClassBody() {
   const auto* klass = scope_->node->As<ast::ClassDef>();
   function_->kind = ir::FunctionKind::kClass;
   sema::LocalsPlus names = sema::LocalsPlusOf(scope_);
-  for (const auto* group : {&names.cells, &names.free}) {
-    for (const std::string& name : *group) {
-      slots_[name] = static_cast<int>(function_->slot_names.size());
-      function_->slot_names.push_back(name);
-    }
+  auto new_slot = [&](const std::string& name) {
+    function_->slot_names.push_back(name);
+    return static_cast<int>(function_->slot_names.size() - 1);
+  };
+  for (const std::string& name : names.free) {
+    class_free_slots_[name] = slots_[name] = new_slot(name);
+    function_->entry.free_slots.push_back(slots_[name]);
   }
-  for (const std::string& name : names.free) function_->entry.free_slots.push_back(slots_[name]);
-  if (scope_->needs_class_closure) function_->entry.class_cell_slot = slots_["__class__"];
+  if (scope_->needs_class_closure) function_->entry.class_cell_slot = slots_["__class__"] = new_slot("__class__");
 
   ir::Instr& module_name = b_.Append(Op::kLoadGlobal, {}, klass);
   module_name.name = "__name__";
@@ -199,11 +200,15 @@ void FunctionLowerer::NamespaceBody(const ast::NodeList& body) {
 }
 
 absl::StatusOr<ir::Function> LowerFunction(const sema::Scope* scope, const sema::ScopeTree& scopes,
-                                           const std::string& qualname, const ModuleFacts& module) {
+                                           const std::string& qualname, const ModuleFacts& module,
+                                           const ast::Node** unsupported_at) {
   ir::Function function;
   FunctionLowerer lowerer(scope, scopes, qualname, module, &function);
   absl::Status status = lowerer.Run();
-  if (!status.ok()) return status;
+  if (!status.ok()) {
+    if (unsupported_at) *unsupported_at = lowerer.unsupported_at();
+    return status;
+  }
   // Every slot an instruction names exists (the passes index by it).
   for (const ir::Block& block : function.blocks) {
     for (const ir::Instr& instr : block.instrs) {

@@ -55,7 +55,7 @@ ValueId FunctionLowerer::MakeFunction(const Node* node, const sema::Scope* child
     if (!items.empty()) {
       ValueId annotations = b_.Value(Op::kNewDict, {}, node);
       for (const auto& [name, expression] : items) {
-        ValueId value = Annotation(expression);
+        ValueId value = Annotation(expression, node);
         std::string* key = &function_->strings.emplace_back(name);
         b_.Append(Op::kDictSetItem, {annotations, b_.Name(*key), value}, node);
       }

@@ -6,9 +6,9 @@
 // IterNext loop, augmented assignment a load, an in-place operator and a store, a
 // comprehension a function made and called with the iterator.
 //
-// What the lowering does not handle yet (async for, async with, async comprehensions,
-// except*) gives an Unimplemented status naming
-// the construct; the code generator then compiles that function on its direct path.
+// A construct the lowering does not handle gives an Unimplemented status naming it,
+// and the node where it is (the compiler reports it as an error there; today only
+// constructs that sema reports as SyntaxErrors first get there).
 //
 //   absl::StatusOr<ir::Function> kir = lower::LowerFunction(scope, scopes, "C.method");
 #ifndef KILN_COMPILER_LOWER_LOWER_H_
@@ -57,7 +57,7 @@ struct PatternProblem {
   std::string message;
   bool unknown = false;
 };
-// The names a match pattern binds (both generators; raw, unmangled), in the order they are bound (an
+// The names a match pattern binds (raw, unmangled), in the order they are bound (an
 // or-pattern's in its first alternative's order); false with `*problem` set for a name
 // bound twice, alternatives binding different names, two starred sub-patterns, or an
 // unknown pattern kind.
@@ -69,9 +69,12 @@ struct ModuleFacts {
   bool is_package = false;
 };
 
-// `scope` is a function scope (def, async def or lambda); `qualname` its __qualname__.
+// `scope` is the scope of a module, class body, function (def, async def, lambda) or
+// comprehension; `qualname` its __qualname__ ("" for a module). On an Unimplemented
+// status, `*unsupported_at` (if given) is the node of the construct.
 absl::StatusOr<ir::Function> LowerFunction(const sema::Scope* scope, const sema::ScopeTree& scopes,
-                                           const std::string& qualname, const ModuleFacts& module = {});
+                                           const std::string& qualname, const ModuleFacts& module = {},
+                                           const ast::Node** unsupported_at = nullptr);
 
 }  // namespace kiln::lower
 

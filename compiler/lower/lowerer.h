@@ -34,10 +34,11 @@ class FunctionLowerer {
   FunctionLowerer(const sema::Scope* scope, const sema::ScopeTree& scopes, std::string qualname,
                   const ModuleFacts& module, ir::Function* function);
   absl::Status Run();  // function.cc
-  absl::Status RunClassBody();
+  const Node* unsupported_at() const { return unsupported_at_; }
 
  private:
   // --- function.cc: the frame, unsupported constructs ---
+  absl::Status RunClassBody();
   void Unsupported(const Node* node, const std::string& what);
   bool failed() const { return !status_.ok(); }
   std::string Qualname(const std::string& name) const;
@@ -53,6 +54,8 @@ class FunctionLowerer {
   // Whether a class body keeps `name` in its namespace.
   bool InNamespace(const std::string& name) const;
   int SlotOf(const std::string& name) const;
+  // The slot of the cell a load or store of `name` uses (see class_free_slots_).
+  int CellSlotOf(const std::string& name) const;
   ValueId LoadName(std::string_view raw, const Node* node);
   void StoreName(std::string_view raw, ValueId value, const Node* node);
   void DeleteName(std::string_view raw, const Node* node);
@@ -107,8 +110,8 @@ class FunctionLowerer {
   // its target's parts).
   void AnnotatedTarget(const ast::AnnAssign* node);
   // An annotation's value: evaluated, or under `from __future__ import annotations`
-  // its text.
-  ValueId Annotation(const Node* annotation);
+  // its text; `statement` is where it is.
+  ValueId Annotation(const Node* annotation, const Node* statement);
   void If(const ast::If* node);
   void While(const ast::While* node);
   void For(const ast::For* node, bool is_async);
@@ -186,8 +189,12 @@ class FunctionLowerer {
   ir::Function* function_;
   Builder b_;
   std::map<std::string, int> slots_;  // variables, cells and free variables
+  // A class body: its free variables' slots (slots_ has its own __class__ cell where a
+  // free variable of that name is also there).
+  std::map<std::string, int> class_free_slots_;
   std::vector<std::unique_ptr<ControlContext>> contexts_;
   absl::Status status_;
+  const Node* unsupported_at_ = nullptr;
 };
 
 }  // namespace kiln::lower

@@ -1,5 +1,4 @@
-// match statements (PEP 634), as CPython 3.11 runs them and the direct generator
-// compiles them (codegen.cc, FunctionGenerator::Match).
+// match statements (PEP 634), as CPython 3.11 runs them.
 //
 //   subject = <subject>
 //   case: test the pattern; a failed test jumps to the next case (the values it made are
@@ -101,7 +100,7 @@ bool PatternNames(const Node* pattern, std::vector<std::string>* names, PatternP
 bool FunctionLowerer::CaseNames(const Node* pattern, std::vector<std::string>* names) {
   PatternProblem problem;
   if (PatternNames(pattern, names, &problem)) return true;
-  // The direct generator reports these (the parser rejects all but unknown kinds).
+  // SyntaxErrors the parser reports first (all but unknown pattern kinds).
   Unsupported(problem.at, problem.message);
   return false;
 }
@@ -183,7 +182,7 @@ void FunctionLowerer::MappingPattern(const ast::MatchMapping* node, ValueId subj
     length.extra = 1;
     ContinueIf(length.result(), fail);
   }
-  std::vector<ValueId> operands = {subject};
+  ir::ValueList operands = {subject};
   for (Node* key : node->keys) operands.push_back(Expr(key));
   if (size > 0) {
     ValueId values = b_.Value(Op::kMatchKeys, operands, node);
@@ -209,14 +208,14 @@ void FunctionLowerer::OrPattern(const ast::MatchOr* node, ValueId subject, Block
   std::vector<std::string> names;
   if (!CaseNames(node, &names)) return;
   BlockId matched = b_.NewBlock();
-  std::vector<ValueId> params;
+  ir::ValueList params;
   for (size_t i = 0; i < names.size(); ++i) params.push_back(function_->AddParam(matched));
   for (Node* alternative : node->patterns) {
     if (failed()) return;
     BlockId next = b_.NewBlock();
     Captures own;
     Pattern(alternative, subject, next, &own);
-    std::vector<ValueId> arguments;
+    ir::ValueList arguments;
     for (const std::string& name : names) arguments.push_back(own.at(name));
     b_.Jump(matched, std::move(arguments));
     b_.SetBlock(next);

@@ -16,6 +16,13 @@ int FunctionLowerer::SlotOf(const std::string& name) const {
   return it == slots_.end() ? -1 : it->second;
 }
 
+int FunctionLowerer::CellSlotOf(const std::string& name) const {
+  // A class body's free variable named __class__ (an enclosing method's) is not the
+  // class's own __class__ cell, which SlotOf gives for its methods' closures.
+  auto it = class_free_slots_.find(name);
+  return it == class_free_slots_.end() ? SlotOf(name) : it->second;
+}
+
 sema::NameScope FunctionLowerer::ResolveName(const std::string& name) const {
   if (function_->kind == ir::FunctionKind::kModule) return sema::NameScope::kGlobalExplicit;
   return scope_->Resolve(name);
@@ -36,7 +43,7 @@ ValueId FunctionLowerer::LoadName(std::string_view raw, const Node* node) {
     if (scope_->Resolve(name) == sema::NameScope::kFree) {
       ir::Instr& load = b_.Append(Op::kLoadClassCell, {}, node);
       load.name = name;
-      load.number = SlotOf(name);
+      load.number = CellSlotOf(name);
       return load.result();
     }
     if (InNamespace(name)) {
@@ -55,7 +62,7 @@ ValueId FunctionLowerer::LoadName(std::string_view raw, const Node* node) {
     case sema::NameScope::kCell:
     case sema::NameScope::kFree: {
       ir::Instr& load = b_.Append(Op::kLoadCell, {}, node);
-      load.number = SlotOf(name);
+      load.number = CellSlotOf(name);
       load.extra = ResolveName(name) == sema::NameScope::kFree;
       return load.result();
     }
@@ -81,7 +88,7 @@ void FunctionLowerer::StoreName(std::string_view raw, ValueId value, const Node*
       return;
     case sema::NameScope::kCell:
     case sema::NameScope::kFree:
-      b_.Append(Op::kStoreCell, {value}, node).number = SlotOf(name);
+      b_.Append(Op::kStoreCell, {value}, node).number = CellSlotOf(name);
       return;
     default:
       b_.Append(Op::kStoreGlobal, {value}, node).name = name;
@@ -102,7 +109,7 @@ void FunctionLowerer::DeleteName(std::string_view raw, const Node* node) {
     case sema::NameScope::kCell:
     case sema::NameScope::kFree: {
       ir::Instr& instr = b_.Append(Op::kDeleteCell, {}, node);
-      instr.number = SlotOf(name);
+      instr.number = CellSlotOf(name);
       instr.extra = ResolveName(name) == sema::NameScope::kFree;
       return;
     }

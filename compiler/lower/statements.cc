@@ -210,7 +210,7 @@ void FunctionLowerer::AnnAssign(const ast::AnnAssign* node) {
   AnnotatedTarget(node);
   if (function_->kind == ir::FunctionKind::kFunction) return;
   if (const auto* name = node->target->As<ast::Name>(); name && node->simple) {
-    ValueId annotation = Annotation(node->annotation);
+    ValueId annotation = Annotation(node->annotation, node);
     ir::Instr& load = b_.Append(InNamespace("__annotations__") ? Op::kLoadName : Op::kLoadGlobal, {}, node);
     load.name = "__annotations__";
     std::string* key = &function_->strings.emplace_back(Mangle(name->id));
@@ -221,8 +221,18 @@ void FunctionLowerer::AnnAssign(const ast::AnnAssign* node) {
   }
 }
 
-ValueId FunctionLowerer::Annotation(const Node* annotation) {
-  if (!scopes_.future_annotations()) return Expr(annotation);
+ValueId FunctionLowerer::Annotation(const Node* annotation, const Node* statement) {
+  if (!scopes_.future_annotations()) {
+    if (const auto* starred = annotation->As<ast::Starred>()) {
+      // `*args: *Ts` (PEP 646): the one item of the unpacked value, as
+      // `[annotation] = [*Ts]`; an error is reported at the def statement, as CPython.
+      ir::Instr& unpack = b_.Append(Op::kUnpack, {Expr(starred->value)}, statement, 1);
+      unpack.number = 1;
+      unpack.extra = -1;
+      return unpack.result();
+    }
+    return Expr(annotation);
+  }
   // The string CPython's compiler writes back from the expression: constants' repr()
   // is filled in at run time (the operands).
   ast::AnnotationTemplate unparsed = ast::UnparseAnnotation(annotation);
@@ -385,7 +395,7 @@ void FunctionLowerer::LoopJump(const Node* node) {
   while (index-- > 0 && !(loop = contexts_[index]->AsLoop())) {
   }
   if (!loop) {
-    // The direct generator reports CPython's SyntaxError.
+    // A SyntaxError sema reports first.
     Unsupported(node, "'break' or 'continue' outside a loop");
     return;
   }

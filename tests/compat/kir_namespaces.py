@@ -121,6 +121,27 @@ class UsesMeta(metaclass=Meta, flag=True):
 print(UsesMeta.seen)
 
 
+class Pathologies:
+    def method(self):
+        super
+        # The class body's __class__ is this method's (free), not X's own cell.
+        class X:
+            x = __class__
+
+            def f():
+                __class__
+        print(X.x is Pathologies, X.f.__closure__[0].cell_contents is X)
+
+        class Y(Base):
+            def hello(self):
+                return super().hello()
+            __class__ = 413
+        print(Y().hello(), Y().__class__)
+
+
+Pathologies().method()
+
+
 class Failing:
     ok = 1
     raise ValueError("in class body")
