@@ -32,7 +32,7 @@ struct ModuleInfo {
   // The source file's bytes, compiled into the program for tracebacks, linecache and
   // inspect.getsource (the importer's get_source); unset: not embedded.
   std::optional<std::string> embedded_source;
-  // The IR is verified after the last pass, or with verify_kir after every pass.
+  // Verify the IR before the first pass and after each (Kiln's own builds and tests).
   bool verify_kir = false;
 };
 

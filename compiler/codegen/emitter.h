@@ -78,6 +78,7 @@ class FunctionEmitter {
   std::string c_name_;
   ModuleContext& module_;
   std::string out_;
+  std::vector<std::pair<size_t, ir::BlockId>> label_marks_;  // where each block starts in out_
   std::vector<const ir::Instr*> definition_;  // by value (nullptr: a parameter or an item)
   mutable std::vector<std::string> text_;     // by value: its C expression, once made
   std::set<ir::ValueId> hoisted_;          // DecRefs done before the current check

@@ -6,7 +6,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_split.h"
 #include "compiler/codegen/emitter.h"
 
 namespace kiln::codegen {
@@ -194,7 +193,7 @@ std::string FunctionEmitter::Run() {
   for (size_t index = 0; index < f_.blocks.size(); ++index) {
     const ir::Block& block = f_.blocks[index];
     next_block_ = index + 1 < f_.blocks.size() ? f_.blocks[index + 1].id : ir::kNoBlock;
-    out_ += absl::StrCat("\x01", block.id, "\n");  // the block's label, if it is jumped to
+    label_marks_.push_back({out_.size(), block.id});  // its label goes here, if it is jumped to
     for (size_t i = 0; i < block.instrs.size(); ++i) {
       const ir::Instr& instr = block.instrs[i];
       if (skip_.count(&instr)) continue;
@@ -220,37 +219,38 @@ std::string FunctionEmitter::Run() {
       Dispatch(instr);
     }
   }
+  // The body, with the labels of the blocks something jumps to.
   std::string body;
-  for (absl::string_view line : absl::StrSplit(out_, '\n', absl::SkipEmpty())) {
-    if (line[0] == '\x01') {
-      int id = std::stoi(std::string(line.substr(1)));
-      if (labels_.count(id)) absl::StrAppend(&body, "b", id, ":;\n");
-      continue;
-    }
-    absl::StrAppend(&body, line, "\n");
+  body.reserve(out_.size() + label_marks_.size() * 8);
+  size_t copied = 0;
+  for (const auto& [offset, id] : label_marks_) {
+    body.append(out_, copied, offset - copied);
+    copied = offset;
+    if (labels_.count(id)) absl::StrAppend(&body, "b", id, ":;\n");
   }
+  body.append(out_, copied, std::string::npos);
   out_.clear();
 
   // The variables: every value that is not an inline expression.
-  std::vector<std::string> declarations;
+  std::string declarations;
   auto declare = [&](ir::ValueId value) {
     if (Inline(value)) return;
     switch (f_.values[value].repr) {
       case ir::Repr::kMethod:
-        declarations.push_back(absl::StrCat("PyObject* v", value, "[2] = {nullptr, nullptr};"));
+        absl::StrAppend(&declarations, "  PyObject* v", value, "[2] = {nullptr, nullptr};\n");
         break;
       case ir::Repr::kCInt:
       case ir::Repr::kBool:
-        declarations.push_back(absl::StrCat("int v", value, " = 0;"));
+        absl::StrAppend(&declarations, "  int v", value, " = 0;\n");
         break;
       case ir::Repr::kInt64:
-        declarations.push_back(absl::StrCat("int64_t v", value, " = 0;"));
+        absl::StrAppend(&declarations, "  int64_t v", value, " = 0;\n");
         break;
       case ir::Repr::kDouble:
-        declarations.push_back(absl::StrCat("double v", value, " = 0.0;"));
+        absl::StrAppend(&declarations, "  double v", value, " = 0.0;\n");
         break;
       case ir::Repr::kObject:
-        declarations.push_back(absl::StrCat("PyObject* v", value, " = nullptr;"));
+        absl::StrAppend(&declarations, "  PyObject* v", value, " = nullptr;\n");
         break;
     }
   };
@@ -268,7 +268,7 @@ std::string FunctionEmitter::Run() {
   } else {
     absl::StrAppend(&out, NamespaceEntry(code));
   }
-  for (const std::string& declaration : declarations) absl::StrAppend(&out, "  ", declaration, "\n");
+  out += declarations;
   if (f_.kind == ir::FunctionKind::kClass) absl::StrAppend(&out, ClassCells());
   if (f_.is_generator) {
     absl::StrAppend(&out, "  switch (kiln::GeneratorState(s[", state_slot_, "])) {\n    case 0: break;\n");

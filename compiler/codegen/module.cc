@@ -78,16 +78,19 @@ class ModuleGenerator : public ModuleContext {
   }
   // The source ranges of a function's error sites (see FunctionSpec::sites).
   void EmitSites(const std::string& c_name, const std::vector<const Node*>& sites) {
-    std::vector<std::string> numbers;
-    for (const Node* site : sites) {
+    std::string text = absl::StrCat("const int ", c_name, "_sites[] = {");
+    for (size_t i = 0; i < sites.size(); ++i) {
+      const Node* site = sites[i];
+      if (i > 0) text += ", ";
       if (site == nullptr) {
-        numbers.push_back("0, 0, -1, -1");
+        text += "0, 0, -1, -1";
       } else {
-        numbers.push_back(absl::StrCat(site->lineno, ", ", site->end_lineno, ", ", site->col_offset,
-                                       ", ", site->end_col_offset));
+        absl::StrAppend(&text, site->lineno, ", ", site->end_lineno, ", ", site->col_offset, ", ",
+                        site->end_col_offset);
       }
     }
-    Declare(absl::StrCat("const int ", c_name, "_sites[] = {", absl::StrJoin(numbers, ", "), "};"));
+    text += "};";
+    Declare(text);
   }
 
  private:
@@ -120,7 +123,6 @@ bool ModuleGenerator::Compile(const sema::Scope* scope, const std::string& qualn
   }
   opt::PipelineOptions options;
   options.verify = info_.verify_kir;
-  options.verify_last = true;
   if (absl::Status status = opt::RunPipeline(*function, options); !status.ok()) {
     Fail(scope->node, absl::StrCat("internal error in Kiln IR: ", status.message()));
     return false;

@@ -35,7 +35,7 @@ ABSL_FLAG(std::string, imports_out, "",
           "compile: write the imported module names here, one a line; module-table: write the "
           "union of the --imports_in files here");
 ABSL_FLAG(bool, verify_ir, false,
-          "compile: verify the Kiln IR after every pass (it is always verified after the last)");
+          "compile: verify the Kiln IR before the first pass and after each (Kiln's own builds do)");
 ABSL_FLAG(std::string, passes, "all",
           "dump-ir: run the pass pipeline up to and including this pass ('none': the IR as "
           "lowered; 'all': every pass)");

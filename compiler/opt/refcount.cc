@@ -184,34 +184,65 @@ class Refcounter {
     for (ir::ValueId value : pinned_) f_.values[value].owned = true;
   }
 
+  // An IncRef or DecRef to insert: made only when the block is put back together.
+  struct RefEdit {
+    ir::Op op;
+    ir::ValueId value;
+  };
+
   // Rewrites `block` walking it backward (the live set after each instruction is the
-  // walk's state, never copied), then puts the result in order.
+  // walk's state, never copied), noting the IncRefs and DecRefs to put before and after
+  // each instruction; then builds the block once, in order.
   void Rewrite(ir::Block& block) {
     ValueSet live = live_out_[block.id];
-    std::vector<ir::Instr> reversed;
-    reversed.reserve(block.instrs.size() * 2);
-    for (size_t i = block.instrs.size(); i-- > 0;) {
+    const size_t count = block.instrs.size();
+    // edits_ holds, per instruction from the last, its "following" edits in order then
+    // its "before" edits in order; ranges_ where they are.
+    edits_.clear();
+    ranges_.assign(count, {});
+    std::vector<std::pair<ir::ValueId, int>> occurrences;  // operand, times; sorted
+    std::vector<ir::ValueId> held_for_call;
+    std::vector<RefEdit> before;
+    for (size_t i = count; i-- > 0;) {
       ir::Instr& instr = block.instrs[i];
       const ValueSet& after = live;
       const ir::OpInfo& info = instr.info();
-      std::vector<ir::Instr> before, following;
-      ValueSet stolen;
-      std::map<ir::ValueId, int> occurrences;
-      for (ir::ValueId operand : instr.operands) ++occurrences[operand];
-      if (info.operands == ir::OperandPolicy::kSteal) {
+      before.clear();
+      held_for_call.clear();
+      ranges_[i].following_begin = edits_.size();
+      auto follow = [&](ir::Op op, ir::ValueId value) { edits_.push_back({op, value}); };
+      occurrences.clear();
+      for (ir::ValueId operand : instr.operands) occurrences.push_back({operand, 1});
+      std::sort(occurrences.begin(), occurrences.end());
+      if (!occurrences.empty()) {
+        size_t kept = 0;
+        for (size_t k = 1; k < occurrences.size(); ++k) {
+          if (occurrences[k].first == occurrences[kept].first) {
+            ++occurrences[kept].second;
+          } else {
+            occurrences[++kept] = occurrences[k];
+          }
+        }
+        occurrences.resize(kept + 1);
+      }
+      auto occurs = [&](ir::ValueId value) {
+        return std::binary_search(occurrences.begin(), occurrences.end(), std::make_pair(value, 0),
+                                  [](const auto& a, const auto& b) { return a.first < b.first; });
+      };
+      // Stolen operands: every operand of a stealing op.
+      const bool steals = info.operands == ir::OperandPolicy::kSteal;
+      if (steals) {
         for (const auto& [value, times] : occurrences) {
           bool hand_on = Owned(value) && !after.count(value);
           int increfs = hand_on ? times - 1 : times;
-          for (int k = 0; k < increfs; ++k) before.push_back(RefOp(ir::Op::kIncRef, value));
-          stolen.insert(value);
+          for (int k = 0; k < increfs; ++k) before.push_back({ir::Op::kIncRef, value});
         }
       }
-      std::vector<ir::ValueId> held_for_call;
       if (info.operands == ir::OperandPolicy::kOwnArgs) {
         for (size_t k = 1; k < instr.operands.size(); ++k) {
           ir::ValueId value = instr.operands[k];
           if (Owned(value) || f_.values[value].borrowed_slot < 0) continue;
-          before.push_back(RefOp(ir::Op::kIncRef, value));
+          before.push_back({ir::Op::kIncRef, value});
           held_for_call.push_back(value);
         }
       }
@@ -227,7 +258,7 @@ class Refcounter {
         };
         for (ir::ValueId value : after) consider(value);
         for (const auto& [value, times] : occurrences) {
-          if (!stolen.count(value) && !after.count(value)) consider(value);
+          if (!steals && !after.count(value)) consider(value);
         }
         std::sort(instr.error_cleanup.begin(), instr.error_cleanup.end());
         for (ir::ValueId value : held_for_call) instr.error_cleanup.push_back(value);
@@ -240,26 +271,26 @@ class Refcounter {
       }
       if (!info.terminator) {
         for (const auto& [value, times] : occurrences) {
-          if (!stolen.count(value) && Owned(value) && !after.count(value)) {
-            following.push_back(RefOp(ir::Op::kDecRef, value));
+          if (!steals && Owned(value) && !after.count(value)) {
+            follow(ir::Op::kDecRef, value);
           }
         }
-        for (ir::ValueId value : held_for_call) following.push_back(RefOp(ir::Op::kDecRef, value));
+        for (ir::ValueId value : held_for_call) follow(ir::Op::kDecRef, value);
         // Values kept alive only for this instruction's handler die after it on the
         // normal path.
         if (instr.error_edge && instr.handler != ir::kNoBlock) {
           for (ir::ValueId value : live_in_[instr.handler]) {
-            if (!Owned(value) || after.count(value) || occurrences.count(value)) continue;
+            if (!Owned(value) || after.count(value) || occurs(value)) continue;
             if (std::find(instr.results.begin(), instr.results.end(), value) != instr.results.end()) continue;
-            following.push_back(RefOp(ir::Op::kDecRef, value));
+            follow(ir::Op::kDecRef, value);
           }
         }
         for (ir::ValueId result : instr.results) {
           if (pinned_.count(result)) {
-            following.push_back(RefOp(ir::Op::kIncRef, result));
-            if (!after.count(result)) following.push_back(RefOp(ir::Op::kDecRef, result));
+            follow(ir::Op::kIncRef, result);
+            if (!after.count(result)) follow(ir::Op::kDecRef, result);
           } else if (Owned(result) && !after.count(result)) {
-            following.push_back(RefOp(ir::Op::kDecRef, result));
+            follow(ir::Op::kDecRef, result);
           }
         }
       }
@@ -271,18 +302,30 @@ class Refcounter {
         for (ir::ValueId result : instr.results) live.erase(result);
       }
       for (ir::ValueId operand : instr.operands) live.insert(operand);
-      for (size_t k = following.size(); k-- > 0;) reversed.push_back(std::move(following[k]));
-      reversed.push_back(std::move(instr));
-      for (size_t k = before.size(); k-- > 0;) reversed.push_back(std::move(before[k]));
+      ranges_[i].before_begin = edits_.size();
+      edits_.insert(edits_.end(), before.begin(), before.end());
+      ranges_[i].end = edits_.size();
     }
     // Parameters and an IterNext item that nothing uses die where they are defined.
-    std::vector<ir::ValueId> defined_here = block.params;
-    if (item_of_[block.id] != ir::kNoValue) defined_here.push_back(item_of_[block.id]);
-    for (size_t k = defined_here.size(); k-- > 0;) {
-      ir::ValueId value = defined_here[k];
-      if (Owned(value) && !live.count(value)) reversed.push_back(RefOp(ir::Op::kDecRef, value));
+    const size_t entry_begin = edits_.size();
+    auto defined_here = [&](ir::ValueId value) {
+      if (Owned(value) && !live.count(value)) edits_.push_back({ir::Op::kDecRef, value});
+    };
+    for (ir::ValueId param : block.params) defined_here(param);
+    if (item_of_[block.id] != ir::kNoValue) defined_here(item_of_[block.id]);
+
+    std::vector<ir::Instr> rewritten;
+    rewritten.reserve(count + edits_.size());
+    auto emit = [&](size_t from, size_t to) {
+      for (size_t k = from; k < to; ++k) rewritten.push_back(RefOp(edits_[k].op, edits_[k].value));
+    };
+    emit(entry_begin, edits_.size());
+    for (size_t i = 0; i < count; ++i) {
+      emit(ranges_[i].before_begin, ranges_[i].end);
+      rewritten.push_back(std::move(block.instrs[i]));
+      emit(ranges_[i].following_begin, ranges_[i].before_begin);
     }
-    block.instrs.assign(std::make_move_iterator(reversed.rbegin()), std::make_move_iterator(reversed.rend()));
+    block.instrs.swap(rewritten);
   }
 
   // Owned values live at the end of a block (or used by its terminator without being
@@ -333,6 +376,11 @@ class Refcounter {
   }
 
   ir::Function& f_;
+  struct EditRange {
+    size_t following_begin = 0, before_begin = 0, end = 0;
+  };
+  std::vector<RefEdit> edits_;    // Rewrite's, reused from block to block
+  std::vector<EditRange> ranges_;
   std::vector<ValueSet> live_in_, live_out_;
   std::vector<ir::ValueId> item_of_;
   std::vector<std::vector<ir::BlockId>> predecessors_;

@@ -7,6 +7,7 @@ depends on one .py file and kilnc only, so editing a module reruns only its acti
 
 load(":module_names.bzl", "module_name", "repository_relative_path")
 load(":providers.bzl", "PyNativeInfo")
+load(":settings.bzl", "VerifyIrInfo")
 
 def _py_native_sources_impl(ctx):
     outputs = []
@@ -26,6 +27,8 @@ def _py_native_sources_impl(ctx):
         arguments.add("--filename", relative)
         if ctx.attr.embed_source:
             arguments.add("--embed_source")
+        if ctx.attr._verify_ir[VerifyIrInfo].value:
+            arguments.add("--verify_ir")
         arguments.add("-o", output)
         arguments.add("--imports_out", imports)
         arguments.add(source)
@@ -62,5 +65,6 @@ py_native_sources = rule(
             executable = True,
             cfg = "exec",
         ),
+        "_verify_ir": attr.label(default = Label("//rules:verify_ir")),
     },
 )

@@ -12,7 +12,7 @@ rejected=0
 failed=0
 while IFS= read -r -d '' source; do
   files=$((files + 1))
-  output="$(timeout 60 "$kilnc" compile --module m "$source" -o "$work/out.cc" 2>&1)"
+  output="$(timeout 60 "$kilnc" compile --verify_ir --module m "$source" -o "$work/out.cc" 2>&1)"
   status=$?
   if [[ $status == 1 ]] && ! grep -q "internal error" <<<"$output"; then
     rejected=$((rejected + 1))
