@@ -183,7 +183,7 @@ void FunctionLowerer::MappingPattern(const ast::MatchMapping* node, ValueId subj
     length.extra = 1;
     ContinueIf(length.result(), fail);
   }
-  std::vector<ValueId> operands = {subject};
+  ir::ValueList operands = {subject};
   for (Node* key : node->keys) operands.push_back(Expr(key));
   if (size > 0) {
     ValueId values = b_.Value(Op::kMatchKeys, operands, node);
@@ -216,7 +216,7 @@ void FunctionLowerer::OrPattern(const ast::MatchOr* node, ValueId subject, Block
     BlockId next = b_.NewBlock();
     Captures own;
     Pattern(alternative, subject, next, &own);
-    std::vector<ValueId> arguments;
+    ir::ValueList arguments;
     for (const std::string& name : names) arguments.push_back(own.at(name));
     b_.Jump(matched, std::move(arguments));
     b_.SetBlock(next);
