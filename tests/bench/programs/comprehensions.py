@@ -11,14 +11,14 @@ def matrix_product(a, b):
 
 
 def main():
-    table = records(120000)
+    table = records(150000)
     by_group = {g: [r["score"] for r in table if r["group"] == g] for g in range(17)}
     means = {g: sum(s) / len(s) for g, s in by_group.items()}
     tag_sets = {frozenset(r["tags"]) for r in table}
     top = sorted((r["score"], r["id"]) for r in table if r["score"] > 95 and "c" in r["tags"])[-5:]
     pairs = [(a, b) for a in range(1200) for b in range(a, 1200) if (a * b) % 97 == 1]
     counts = {tag: sum(1 for r in table if tag in r["tags"]) for tag in "abcde"}
-    size = 120
+    size = 150
     a = [[(i * j + 1) % 10 for j in range(size)] for i in range(size)]
     b = [[(i + 2 * j) % 7 for j in range(size)] for i in range(size)]
     product = matrix_product(a, b)

@@ -81,13 +81,13 @@ def statistics():
 
 pong_end = pong(ping())
 last = 0
-for i in range(900000):
+for i in range(1200000):
     last = pong_end.send(i)
 print("ping-pong", last)
 
 sink = Sink()
 pipeline = scale(3, keep_if(lambda v: v % 7 != 0, window_sum(5, sink.consume())))
-for i in range(900000):
+for i in range(1200000):
     pipeline.send(i)
 pipeline.close()
 print("pipeline", sink.count, sink.checksum)

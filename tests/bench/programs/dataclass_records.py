@@ -46,7 +46,7 @@ class Order:
 def main():
     orders = []
     state = 99991
-    for number in range(28000):
+    for number in range(34000):
         order = Order(number, f"customer{number % 211}")
         for k in range(1 + number % 5):
             state = (state * 48271) % 2147483647

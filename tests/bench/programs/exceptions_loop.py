@@ -42,7 +42,7 @@ def validate(record):
 
 
 def main():
-    tokens = [str(i) if i % 3 else f"{i}.5" if i % 2 else f"x{i}" for i in range(400000)]
+    tokens = [str(i) if i % 3 else f"{i}.5" if i % 2 else f"x{i}" for i in range(500000)]
     total = 0.0
     bad = 0
     chained = 0
@@ -56,7 +56,7 @@ def main():
     lookups = {i: i * i for i in range(0, 1000, 2)}
     missing = 0
     found = 0
-    for i in range(600000):
+    for i in range(800000):
         try:
             value = lookups[i % 1000]
         except KeyError:
@@ -67,12 +67,12 @@ def main():
             found += 1
     tracker = Tracker()
     ratio = 0.0
-    for i in range(400000):
+    for i in range(500000):
         with tracker:
             ratio += 1 / (i % 5)
     valid = 0
     fields = {}
-    for i in range(300000):
+    for i in range(400000):
         record = {"age": i % 90 - 5, "name": "" if i % 11 == 0 else "n"}
         try:
             validate(record)

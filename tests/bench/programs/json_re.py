@@ -30,7 +30,7 @@ def redact(match):
 
 
 def main():
-    lines = make_lines(40000)
+    lines = make_lines(52000)
     summary = {}
     numbers_total = 0.0
     redacted_length = 0

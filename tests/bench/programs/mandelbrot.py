@@ -19,12 +19,12 @@ def render(width, height, limit):
 
 
 LIMIT = 150
-rows = render(320, 240, LIMIT)
+rows = render(440, 330, LIMIT)
 checksum = 0
 for row in rows:
     for value in row:
         checksum = (checksum * 131 + value) % 1000000007
 palette = " .:-=+*#%@"
-for row in rows[::24]:
-    print("".join(palette[min(v, LIMIT - 1) * len(palette) // LIMIT] for v in row[::8]))
+for row in rows[::33]:
+    print("".join(palette[min(v, LIMIT - 1) * len(palette) // LIMIT] for v in row[::11]))
 print("inside", sum(row.count(LIMIT) for row in rows), "checksum", checksum)

@@ -138,7 +138,7 @@ scene = Scene(
      Plane(-0.5, 0.2)],
     [(Vec(-4.0, 6.0, -3.0), 0.7), (Vec(5.0, 4.0, -1.0), 0.4)],
     0.15)
-width, height = 240, 180
+width, height = 280, 210
 pixels = render(scene, width, height)
 ppm = bytearray(f"P6 {width} {height} 255\n".encode())
 for row in pixels:
@@ -149,5 +149,5 @@ for byte in ppm:
     checksum = (checksum * 257 + byte) % 4294967291
 shades = " .:-=+*#%@"
 for row in pixels[::15]:
-    print("".join(shades[sum(p) * len(shades) // 766] for p in row[::5]))
+    print("".join(shades[sum(p) * len(shades) // 766] for p in row[::6]))
 print(len(ppm), checksum)

@@ -10,7 +10,7 @@ def primes_up_to(limit):
 
 
 def main():
-    limit = 10_000_000
+    limit = 14_000_000
     sieve = primes_up_to(limit)
     primes = [n for n in range(limit + 1) if sieve[n]]
     twins = sum(1 for a, b in zip(primes, primes[1:]) if b - a == 2)
@@ -21,7 +21,7 @@ def main():
         per_decade.append(sum(1 for p in primes if p < bound))
         bound *= 10
     goldbach = []
-    for even in range(1_000_000, 1_020_000, 2):
+    for even in range(1_000_000, 1_100_000, 2):
         for p in primes:
             if sieve[even - p]:
                 goldbach.append(p)

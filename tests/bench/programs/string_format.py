@@ -30,8 +30,8 @@ def wrap(words, width):
 
 
 def main():
-    report = report_lines(150000)
-    legacy = legacy_lines(150000)
+    report = report_lines(240000)
+    legacy = legacy_lines(240000)
     text = "\n".join(report)
     words = " ".join(line.split("|")[0].strip().replace("-", " ") for line in report[:60000]).split()
     wrapped = wrap(words, 60)
