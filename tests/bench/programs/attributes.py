@@ -27,7 +27,7 @@ class Particle:
 
 def main():
     particles = [Particle(Vector(i, -i), Vector(1, 2)) for i in range(100)]
-    for _ in range(20000):
+    for _ in range(30000):
         for particle in particles:
             particle.step()
     print(sum(p.position.length2 for p in particles), particles[0].steps)
