@@ -77,7 +77,7 @@ class Folder {
 
  private:
   void Index() {
-    defining_.clear();
+    defining_.assign(function_.values.size(), nullptr);
     for (ir::Block& block : function_.blocks) {
       for (ir::Instr& instr : block.instrs) {
         for (ir::ValueId result : instr.results) defining_[result] = &instr;
@@ -85,8 +85,8 @@ class Folder {
     }
   }
   const ir::Instr* ConstantDef(ir::ValueId value, ir::Op op) const {
-    auto it = defining_.find(value);
-    return it != defining_.end() && it->second->op == op ? it->second : nullptr;
+    const ir::Instr* definition = defining_[value];
+    return definition != nullptr && definition->op == op ? definition : nullptr;
   }
 
   void MakeCInt(ir::Instr& instr, int value) {
@@ -235,7 +235,7 @@ class Folder {
 
   // StoreLocal s <- constant; ...; v = LoadLocal s   ==>   uses of v read the constant.
   bool ForwardStoredConstants() {
-    std::map<ir::ValueId, ir::ValueId> replacement;
+    std::vector<ir::ValueId> replacement(function_.values.size(), ir::kNoValue);
     for (ir::Block& block : function_.blocks) {
       std::map<int64_t, ir::ValueId> known;  // slot -> constant value
       for (ir::Instr& instr : block.instrs) {
@@ -266,9 +266,8 @@ class Folder {
     for (ir::Block& block : function_.blocks) {
       for (ir::Instr& instr : block.instrs) {
         for (ir::ValueId& operand : instr.operands) {
-          auto it = replacement.find(operand);
-          if (it == replacement.end()) continue;
-          operand = it->second;
+          if (replacement[operand] == ir::kNoValue) continue;
+          operand = replacement[operand];
           replaced = true;
         }
       }
@@ -277,7 +276,7 @@ class Folder {
   }
 
   ir::Function& function_;
-  std::map<ir::ValueId, const ir::Instr*> defining_;
+  std::vector<const ir::Instr*> defining_;  // by value id
 };
 
 }  // namespace

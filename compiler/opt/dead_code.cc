@@ -66,10 +66,14 @@ void RemoveUnusedInstructions(ir::Function& function) {
 // Drops unreachable blocks and numbers the others in reverse post-order.
 void RemoveUnreachableBlocks(ir::Function& function) {
   std::vector<ir::BlockId> order = ir::ReversePostOrder(function);
+  bool in_order = order.size() == function.blocks.size();
+  for (size_t i = 0; in_order && i < order.size(); ++i) in_order = order[i] == static_cast<ir::BlockId>(i);
+  if (in_order) return;  // all reachable, already in reverse post-order
   // Handlers are reached through error edges: keep them (none are made yet).
   std::vector<ir::BlockId> renumbered(function.blocks.size(), ir::kNoBlock);
   for (size_t i = 0; i < order.size(); ++i) renumbered[order[i]] = static_cast<ir::BlockId>(i);
   std::vector<ir::Block> blocks;
+  blocks.reserve(order.size());
   for (ir::BlockId id : order) {
     ir::Block block = std::move(function.blocks[id]);
     block.id = renumbered[id];
