@@ -10,6 +10,66 @@ void FunctionEmitter::EmitBinary(const ir::Instr& instr) {
                                 "(", Args(instr.operands), ")"));
 }
 
+// A fused expression (see opt/fuse_arithmetic.cc): on C numbers when every operand is an
+// exact float or small int and every step is exact (runtime/ops/number.h), boxed once;
+// else operation by operation on objects, each failure reported at its own site.
+void FunctionEmitter::EmitArithmetic(const ir::Instr& instr) {
+  const ir::ArithmeticProgram& program = f_.arithmetic[instr.number];
+  const size_t leaves = instr.operands.size();
+  auto number = [](int ref) { return ref < 0 ? absl::StrCat("n", -1 - ref) : absl::StrCat("t", ref); };
+  auto object = [&](int ref) { return ref < 0 ? V(instr.operands[-1 - ref]) : absl::StrCat("o", ref); };
+  std::string names;
+  for (size_t k = 0; k < leaves; ++k) absl::StrAppend(&names, k ? ", " : "", "n", k);
+  for (size_t k = 0; k < program.size(); ++k) absl::StrAppend(&names, ", t", k);
+  Line(absl::StrCat("{ kiln::Number ", names, ";"));
+  std::string fast;
+  for (size_t k = 0; k < leaves; ++k) {
+    absl::StrAppend(&fast, k ? " && " : "", "kiln::ToNumber(", V(instr.operands[k]), ", &n", k, ")");
+  }
+  for (size_t k = 0; k < program.size(); ++k) {
+    const ir::ArithmeticNode& node = program[k];
+    const char* step = "kiln::NumberAdd";
+    switch (node.op) {
+      case ast::OperatorKind::kSub: step = "kiln::NumberSubtract"; break;
+      case ast::OperatorKind::kMult: step = "kiln::NumberMultiply"; break;
+      case ast::OperatorKind::kDiv: step = "kiln::NumberTrueDivide"; break;
+      case ast::OperatorKind::kFloorDiv: step = "kiln::NumberFloorDivide"; break;
+      case ast::OperatorKind::kMod: step = "kiln::NumberRemainder"; break;
+      default: break;
+    }
+    absl::StrAppend(&fast, " && ", step, "(", number(node.left), ", ", number(node.right), ", &t", k, ")");
+  }
+  const std::string result = Result(instr);
+  Line(absl::StrCat("if (", fast, ") {"));
+  Line(absl::StrCat("  ", result, " = kiln::BoxNumber(t", program.size() - 1, ");"));
+  Line(absl::StrCat("  kline = ", instr.site, ";"));
+  Line("} else {");
+  // On objects: each intermediate result is released by its user (or on a failure).
+  std::string temporaries;
+  for (size_t k = 0; k + 1 < program.size(); ++k) absl::StrAppend(&temporaries, k ? ", " : "", "*o", k, " = nullptr");
+  Line(absl::StrCat("  PyObject ", temporaries, ";"));
+  Line(absl::StrCat("  int failed = ", instr.site, ";"));
+  Line("  do {");
+  for (size_t k = 0; k < program.size(); ++k) {
+    const ir::ArithmeticNode& node = program[k];
+    std::string target = k + 1 == program.size() ? result : absl::StrCat("o", k);
+    Line(absl::StrCat("    ", target, " = ", BinaryFunction(node.op, node.in_place), "(", object(node.left), ", ",
+                      object(node.right), ");"));
+    for (int ref : {node.left, node.right}) {
+      if (ref >= 0) Line(absl::StrCat("    Py_CLEAR(o", ref, ");"));
+    }
+    Line(absl::StrCat("    if (!", target, ") { failed = ", node.site, "; break; }"));
+  }
+  Line("  } while (0);");
+  for (size_t k = 0; k + 1 < program.size(); ++k) Line(absl::StrCat("  Py_XDECREF(o", k, ");"));
+  Line("  kline = failed;");
+  Line("}");
+  Line("}");
+  std::string hoisted = Hoisted();
+  if (!hoisted.empty()) Line(hoisted);
+  Line(absl::StrCat("if (!", result, ") ", ErrorExit(instr, "", "kline")));
+}
+
 void FunctionEmitter::EmitUnary(const ir::Instr& instr) {
   const char* function = "PyNumber_Negative";
   switch (static_cast<ast::UnaryOpKind>(instr.number)) {

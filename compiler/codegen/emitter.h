@@ -60,7 +60,8 @@ class FunctionEmitter {
   // chain of labels, each releasing one value and going on to the chain of the rest,
   // so that error paths stay small where many values are live.
   std::string CleanupTarget(const ir::Instr& instr, const std::string& target);
-  std::string ErrorExit(const ir::Instr& instr, const std::string& before = "");
+  // `site`: a C expression for the failed site (default: the instruction's).
+  std::string ErrorExit(const ir::Instr& instr, const std::string& before = "", const std::string& site = "");
   // The DecRefs right after `instr` that its error edge also does: emitted once, before
   // the check (Hoisted()), and left out of the edge.
   std::string Hoisted();

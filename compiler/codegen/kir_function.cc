@@ -113,7 +113,8 @@ std::string FunctionEmitter::CleanupTarget(const ir::Instr& instr, const std::st
 
 // An error adds this frame's traceback entry (at `error`, or at the handler's
 // raise_bN entry) and goes to the handler, or leaves the function.
-std::string FunctionEmitter::ErrorExit(const ir::Instr& instr, const std::string& before) {
+std::string FunctionEmitter::ErrorExit(const ir::Instr& instr, const std::string& before,
+                                       const std::string& site) {
   std::string target = "error";
   if (instr.handler != ir::kNoBlock) {
     raise_labels_.insert(instr.handler);
@@ -122,8 +123,9 @@ std::string FunctionEmitter::ErrorExit(const ir::Instr& instr, const std::string
   } else {
     uses_error_ = true;
   }
-  return absl::StrCat("{ ", before, before.empty() ? "" : " ", "kline = ", instr.site, "; goto ",
-                      CleanupTarget(instr, target), "; }");
+  return absl::StrCat("{ ", before, before.empty() ? "" : " ", "kline = ",
+                      site.empty() ? std::to_string(instr.site) : site, "; goto ", CleanupTarget(instr, target),
+                      "; }");
 }
 
 void FunctionEmitter::NullCheck(const ir::Instr& instr, const std::string& call,

@@ -145,6 +145,17 @@ struct Entry {
   int class_cell_slot = -1;       // a class body: the new __class__ cell its methods share
 };
 
+// One operation of a fused arithmetic expression (the Arithmetic op, made by the
+// fuse-arithmetic pass): `left op right`, each operand a leaf (-1 - k: the op's operand
+// k) or an earlier node of the same expression (its index). The last node is the root.
+struct ArithmeticNode {
+  ast::OperatorKind op;
+  bool in_place = false;
+  int left = 0, right = 0;
+  int site = 0;  // where an error of this operation is reported
+};
+using ArithmeticProgram = std::vector<ArithmeticNode>;
+
 // What a Function's code is: a function's body, a module's body (its names are the
 // globals), or a class body (run by kiln::BuildClass with the namespace `ns`; its
 // names are the namespace's items, LOAD_NAME-style).
@@ -164,6 +175,7 @@ struct Function {
   std::vector<Block> blocks;              // blocks[0] is the entry
   bool refcounts_explicit = false;        // the reference-count pass has run
   std::deque<std::string> strings;        // text that folded constants point into
+  std::vector<ArithmeticProgram> arithmetic;  // Arithmetic ops' expressions (Instr::number)
   absl::flat_hash_map<const ast::Node*, int> site_index;
 
   ValueId NewValue(Repr repr, bool owned) {

@@ -55,6 +55,21 @@ std::string SiteText(const Function& function, int site) {
   return absl::StrCat(" @", node->lineno, ":", node->col_offset);
 }
 
+// A fused expression, operands as %0, %1...: `[(%0 * %0) + (%1 * %1)]`.
+std::string ArithmeticText(const Function& function, const Instr& instr) {
+  const ArithmeticProgram& program = function.arithmetic[instr.number];
+  std::vector<std::string> texts;
+  auto operand = [&](int ref) {
+    return ref < 0 ? absl::StrCat("%", -1 - ref) : texts[ref];
+  };
+  for (const ArithmeticNode& node : program) {
+    texts.push_back(absl::StrCat("(", operand(node.left), " ", BinarySymbol(static_cast<int>(node.op)),
+                                 node.in_place ? "= " : " ", operand(node.right), ")"));
+  }
+  std::string& root = texts.back();
+  return "[" + root.substr(1, root.size() - 2) + "]";
+}
+
 std::string Immediate(const Function& function, const Instr& instr) {
   switch (instr.info().immediate) {
     case ImmediateKind::kNoImm:
@@ -74,6 +89,7 @@ std::string Immediate(const Function& function, const Instr& instr) {
       return absl::StrCat("[", CompareSymbol(op), "]");
     }
     case ImmediateKind::kCountImm:
+      if (instr.op == Op::kArithmetic) return " " + ArithmeticText(function, instr);
       return absl::StrCat(" #", instr.number);
     case ImmediateKind::kSiteImm: {
       int site = static_cast<int>(instr.number);

@@ -18,6 +18,10 @@ void ConstantFold(ir::Function& function);
 // straight-line chains of blocks.
 void RemoveDeadCode(ir::Function& function);
 
+// Fuses trees of arithmetic operations into Arithmetic ops, computed on C numbers when
+// their operands are exact floats and small ints (fuse_arithmetic.cc).
+void FuseArithmetic(ir::Function& function);
+
 // Gives every instruction that can still fail an error edge to its handler.
 void InsertErrorChecks(ir::Function& function);
 

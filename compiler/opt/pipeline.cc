@@ -11,6 +11,7 @@ const std::vector<Pass>& Pipeline() {
       {"definite-assignment", DefiniteAssignment},
       {"constant-fold", ConstantFold},
       {"dead-code", RemoveDeadCode},
+      {"fuse-arithmetic", FuseArithmetic},
       {"error-checks", InsertErrorChecks},
       {"refcounts", InsertRefcounts},
   };

@@ -24,6 +24,12 @@ GENERATED_COPTS = [
     # Long string literals (docstrings) would each add a note that column tracking
     # stopped.
     "-Wno-misleading-indentation",
+    # Fused arithmetic (runtime/ops/number.h) must round every operation as CPython's
+    # float does: no fused multiply-add where a target has one.
+    "-ffp-contract=off",
+    # The fast paths of runtime/ops/fast.h read int digits of values the compiler sees
+    # may be None (a constant operand): guarded by a type check, but GCC warns.
+    "-Wno-array-bounds",
 ]
 
 def _forward_impl(ctx):

@@ -19,6 +19,7 @@
 #include "runtime/objects/generator.h"
 #include "runtime/import/module_table.h"
 #include "runtime/ops/match.h"
+#include "runtime/ops/number.h"
 #include "runtime/ops/ops.h"
 
 #endif  // KILN_RUNTIME_INCLUDE_KILN_KILN_H_
