@@ -10,26 +10,29 @@ bool Builder::Terminated() const {
 ir::Instr& Builder::Append(ir::Op op, const ir::ValueList& operands, const ast::Node* site,
                            int results) {
   if (Terminated()) current_ = function_->NewBlock();
-  ir::Instr instr{op};
-  instr.operands = operands;
-  instr.site = function_->Site(site);
-  instr.handler = handler_;
-  const ir::OpInfo& info = instr.info();
+  const int site_index = function_->Site(site);
+  const ir::OpInfo& info = ir::InfoOf(op);
   int count = info.result == ir::ResultKind::kVoid    ? 0
               : info.result == ir::ResultKind::kMulti ? results
                                                       : 1;
-  for (int i = 0; i < count; ++i) {
-    ir::Repr repr = info.result == ir::ResultKind::kCInt     ? ir::Repr::kCInt
-                    : info.result == ir::ResultKind::kMethod ? ir::Repr::kMethod
-                                                             : ir::Repr::kObject;
-    bool owned = info.result == ir::ResultKind::kNew || info.result == ir::ResultKind::kMethod ||
-                 info.result == ir::ResultKind::kMulti;
-    instr.results.push_back(function_->NewValue(repr, owned));
-  }
-  if (op == ir::Op::kSaveHandled) function_->values[instr.results[0]].maybe_null = true;
+  ir::Repr repr = info.result == ir::ResultKind::kCInt     ? ir::Repr::kCInt
+                  : info.result == ir::ResultKind::kMethod ? ir::Repr::kMethod
+                                                           : ir::Repr::kObject;
+  bool owned = info.result == ir::ResultKind::kNew || info.result == ir::ResultKind::kMethod ||
+               info.result == ir::ResultKind::kMulti;
+  ir::ValueList made;
+  for (int i = 0; i < count; ++i) made.push_back(function_->NewValue(repr, owned));
+  if (op == ir::Op::kSaveHandled) function_->values[made[0]].maybe_null = true;
+  // Made in place: an Instr is large.
   std::vector<ir::Instr>& instrs = function_->blocks[current_].instrs;
-  instrs.push_back(std::move(instr));
-  return instrs.back();
+  if (instrs.capacity() == 0) instrs.reserve(8);
+  ir::Instr& instr = instrs.emplace_back();
+  instr.op = op;
+  instr.operands = operands;
+  instr.results = std::move(made);
+  instr.site = site_index;
+  instr.handler = handler_;
+  return instr;
 }
 
 ir::ValueId Builder::Constant(const ast::ConstantValue& value) {

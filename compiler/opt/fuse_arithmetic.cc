@@ -48,17 +48,31 @@ bool Transparent(const ir::Instr& instr) {
 
 class Fuser {
  public:
-  Fuser(ir::Function& function, ir::Block& block, const std::vector<int>& uses)
-      : f_(function), block_(block), uses_(uses) {}
+  // `position` has an entry per value, all -1; Run() leaves it so.
+  Fuser(ir::Function& function, ir::Block& block, const std::vector<int>& uses, std::vector<int>& position)
+      : f_(function), block_(block), uses_(uses), position_(position) {}
 
   void Run() {
     const size_t count = block_.instrs.size();
+    size_t binaries = 0;
+    for (const ir::Instr& instr : block_.instrs) binaries += Fusable(instr);
+    if (binaries < 2) return;
     parent_.assign(count, -1);
     // Where each value of this block is defined.
-    position_.assign(f_.values.size(), -1);
+    std::vector<ir::ValueId> defined;
     for (size_t i = 0; i < count; ++i) {
-      for (ir::ValueId result : block_.instrs[i].results) position_[result] = static_cast<int>(i);
+      for (ir::ValueId result : block_.instrs[i].results) {
+        position_[result] = static_cast<int>(i);
+        defined.push_back(result);
+      }
     }
+    FuseTrees();
+    for (ir::ValueId value : defined) position_[value] = -1;
+  }
+
+ private:
+  void FuseTrees() {
+    const size_t count = block_.instrs.size();
     for (size_t j = 0; j < count; ++j) {
       const ir::Instr& user = block_.instrs[j];
       if (!Fusable(user)) continue;
@@ -106,7 +120,6 @@ class Fuser {
     block_.instrs.swap(kept);
   }
 
- private:
   int RootOf(int index) const {
     while (parent_[index] >= 0) index = parent_[index];
     return index;
@@ -163,7 +176,7 @@ class Fuser {
   ir::Block& block_;
   const std::vector<int>& uses_;
   std::vector<int> parent_;    // by instruction index: the tree node that uses it, or -1
-  std::vector<int> position_;  // by value: the index of the instruction defining it here
+  std::vector<int>& position_;  // by value: the index of the instruction defining it here
 };
 
 }  // namespace
@@ -175,7 +188,8 @@ void FuseArithmetic(ir::Function& function) {
       for (ir::ValueId operand : instr.operands) ++uses[operand];
     }
   }
-  for (ir::Block& block : function.blocks) Fuser(function, block, uses).Run();
+  std::vector<int> position(function.values.size(), -1);
+  for (ir::Block& block : function.blocks) Fuser(function, block, uses, position).Run();
 }
 
 }  // namespace kiln::opt
