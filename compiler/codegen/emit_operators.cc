@@ -19,8 +19,9 @@ void FunctionEmitter::EmitArithmetic(const ir::Instr& instr) {
   auto number = [](int ref) { return ref < 0 ? absl::StrCat("n", -1 - ref) : absl::StrCat("t", ref); };
   auto object = [&](int ref) { return ref < 0 ? V(instr.operands[-1 - ref]) : absl::StrCat("o", ref); };
   std::string names;
-  for (size_t k = 0; k < leaves; ++k) absl::StrAppend(&names, k ? ", " : "", "n", k);
-  for (size_t k = 0; k < program.size(); ++k) absl::StrAppend(&names, ", t", k);
+  for (size_t k = 0; k < leaves; ++k) absl::StrAppend(&names, k ? ", " : "", "n", k, "{}");
+  for (size_t k = 0; k < program.size(); ++k) absl::StrAppend(&names, ", t", k, "{}");
+  // Initialised, though each is written before it is read: GCC cannot tell.
   Line(absl::StrCat("{ kiln::Number ", names, ";"));
   std::string fast;
   for (size_t k = 0; k < leaves; ++k) {

@@ -235,6 +235,7 @@ std::string FunctionEmitter::Run() {
 
   // The variables: every value that is not an inline expression.
   std::string declarations;
+  std::vector<ir::ValueId> objects;
   auto declare = [&](ir::ValueId value) {
     if (Inline(value)) return;
     switch (f_.values[value].repr) {
@@ -252,7 +253,7 @@ std::string FunctionEmitter::Run() {
         absl::StrAppend(&declarations, "  double v", value, " = 0.0;\n");
         break;
       case ir::Repr::kObject:
-        absl::StrAppend(&declarations, "  PyObject* v", value, " = nullptr;\n");
+        objects.push_back(value);
         break;
     }
   };
@@ -261,6 +262,11 @@ std::string FunctionEmitter::Run() {
     for (const ir::Instr& instr : block.instrs) {
       for (ir::ValueId result : instr.results) declare(result);
     }
+  }
+  // Object variables, eight to a line.
+  for (size_t i = 0; i < objects.size(); ++i) {
+    absl::StrAppend(&declarations, i % 8 == 0 ? "  PyObject *v" : ", *v", objects[i], " = nullptr",
+                    i % 8 == 7 || i + 1 == objects.size() ? ";\n" : "");
   }
 
   const std::string code = module_.constants().Code(module_.SpecName(c_name_));

@@ -47,9 +47,9 @@ PyObject* Function1_norm2(PyObject* func, PyObject* const* args, size_t nargsf, 
   (void)kline;
   PyObject* retval = nullptr;
   if (Py_EnterRecursiveCall("")) return nullptr;
-  PyObject* v10 = nullptr;
+  PyObject *v10 = nullptr;
   kf.At(1);
-  { kiln::Number n0, n1, n2, n3, n4, n5, t0, t1, t2, t3, t4;
+  { kiln::Number n0{}, n1{}, n2{}, n3{}, n4{}, n5{}, t0{}, t1{}, t2{}, t3{}, t4{};
   if (kiln::ToNumber(s[0], &n0) && kiln::ToNumber(s[0], &n1) && kiln::ToNumber(s[1], &n2) && kiln::ToNumber(s[1], &n3) && kiln::ToNumber(s[2], &n4) && kiln::ToNumber(s[2], &n5) && kiln::NumberMultiply(n0, n1, &t0) && kiln::NumberMultiply(n2, n3, &t1) && kiln::NumberAdd(t0, t1, &t2) && kiln::NumberMultiply(n4, n5, &t3) && kiln::NumberAdd(t2, t3, &t4)) {
     v10 = kiln::BoxNumber(t4);
     kline = 12;
@@ -105,11 +105,7 @@ int ModuleBody(PyObject* module) {
   PyObject* const code = k[7];
   kiln::ActiveFrame kf(nullptr, code, globals, globals);
   if (!kf.ok()) { Py_LeaveRecursiveCall(); return -1; }
-  PyObject* v0 = nullptr;
-  PyObject* v1 = nullptr;
-  PyObject* v2 = nullptr;
-  PyObject* v6 = nullptr;
-  PyObject* v7 = nullptr;
+  PyObject *v0 = nullptr, *v1 = nullptr, *v2 = nullptr, *v6 = nullptr, *v7 = nullptr;
   kf.At(1);
   v0 = kiln::MakeFunction(k[1], Function1_norm2, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
   if (!v0) { kline = 1; goto error; }

@@ -57,19 +57,10 @@ PyObject* Function1_parse(PyObject* func, PyObject* const* args, size_t nargsf, 
   (void)kline;
   PyObject* retval = nullptr;
   if (Py_EnterRecursiveCall("")) return nullptr;
-  PyObject* v0 = nullptr;
-  PyObject* v2 = nullptr;
-  PyObject* v3 = nullptr;
-  PyObject* v4 = nullptr;
-  PyObject* v5 = nullptr;
   int v6 = 0;
-  PyObject* v7 = nullptr;
-  PyObject* v10 = nullptr;
-  PyObject* v12 = nullptr;
-  PyObject* v13 = nullptr;
   int v14 = 0;
-  PyObject* v15 = nullptr;
-  PyObject* v16 = nullptr;
+  PyObject *v0 = nullptr, *v2 = nullptr, *v3 = nullptr, *v4 = nullptr, *v5 = nullptr, *v7 = nullptr, *v10 = nullptr, *v12 = nullptr;
+  PyObject *v13 = nullptr, *v15 = nullptr, *v16 = nullptr;
   kf.At(2);
   v0 = kiln::LoadGlobalCached(globals, builtins, k[1], &global_cache_0);
   if (!v0) { kline = 3; goto raise_b1; }
@@ -189,13 +180,7 @@ int ModuleBody(PyObject* module) {
   PyObject* const code = k[13];
   kiln::ActiveFrame kf(nullptr, code, globals, globals);
   if (!kf.ok()) { Py_LeaveRecursiveCall(); return -1; }
-  PyObject* v0 = nullptr;
-  PyObject* v1 = nullptr;
-  PyObject* v2 = nullptr;
-  PyObject* v5 = nullptr;
-  PyObject* v6 = nullptr;
-  PyObject* v10 = nullptr;
-  PyObject* v11 = nullptr;
+  PyObject *v0 = nullptr, *v1 = nullptr, *v2 = nullptr, *v5 = nullptr, *v6 = nullptr, *v10 = nullptr, *v11 = nullptr;
   kf.At(1);
   v0 = kiln::MakeFunction(k[7], Function1_parse, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
   if (!v0) { kline = 1; goto error; }

@@ -79,7 +79,7 @@ PyObject* Function2_lambda(PyObject* func, PyObject* const* args, size_t nargsf,
   (void)kline;
   PyObject* retval = nullptr;
   if (Py_EnterRecursiveCall("")) return nullptr;
-  PyObject* v1 = nullptr;
+  PyObject *v1 = nullptr;
   v1 = PyNumber_Negative(s[0]);
   if (!v1) { kline = 2; goto error; }
   retval = v1;
@@ -109,10 +109,8 @@ PyObject* Function3_dictcomp(PyObject* func, PyObject* const* args, size_t nargs
   (void)kline;
   PyObject* retval = nullptr;
   if (Py_EnterRecursiveCall("")) return nullptr;
-  PyObject* v0 = nullptr;
-  PyObject* v2 = nullptr;
   int v4 = 0;
-  PyObject* v8 = nullptr;
+  PyObject *v0 = nullptr, *v2 = nullptr, *v8 = nullptr;
   v0 = _PyDict_NewPresized(0);
   if (!v0) { kline = 1; goto error; }
 b1:;
@@ -157,37 +155,16 @@ PyObject* Function1_shapes(PyObject* func, PyObject* const* args, size_t nargsf,
   PyObject* retval = nullptr;
   if (Py_EnterRecursiveCall("")) return nullptr;
   int v13 = 0;
-  PyObject* v16 = nullptr;
-  PyObject* v11 = nullptr;
-  PyObject* v22 = nullptr;
   int v23 = 0;
-  PyObject* v25 = nullptr;
-  PyObject* v20 = nullptr;
   int v26 = 0;
   int v29 = 0;
-  PyObject* v18 = nullptr;
-  PyObject* v31 = nullptr;
-  PyObject* v35 = nullptr;
-  PyObject* v39 = nullptr;
-  PyObject* v41 = nullptr;
-  PyObject* v43 = nullptr;
-  PyObject* v48 = nullptr;
-  PyObject* v49 = nullptr;
-  PyObject* v50 = nullptr;
-  PyObject* v52 = nullptr;
   int v54 = 0;
   PyObject* v56[2] = {nullptr, nullptr};
-  PyObject* v58 = nullptr;
-  PyObject* v59 = nullptr;
-  PyObject* v61 = nullptr;
-  PyObject* v62 = nullptr;
   int v65 = 0;
   int v67 = 0;
-  PyObject* v63 = nullptr;
-  PyObject* v73 = nullptr;
-  PyObject* v74 = nullptr;
-  PyObject* v76 = nullptr;
-  PyObject* v77 = nullptr;
+  PyObject *v16 = nullptr, *v11 = nullptr, *v22 = nullptr, *v25 = nullptr, *v20 = nullptr, *v18 = nullptr, *v31 = nullptr, *v35 = nullptr;
+  PyObject *v39 = nullptr, *v41 = nullptr, *v43 = nullptr, *v48 = nullptr, *v49 = nullptr, *v50 = nullptr, *v52 = nullptr, *v58 = nullptr;
+  PyObject *v59 = nullptr, *v61 = nullptr, *v62 = nullptr, *v63 = nullptr, *v73 = nullptr, *v74 = nullptr, *v76 = nullptr, *v77 = nullptr;
   kf.At(1);
   Py_INCREF(k[3]);
   Py_XSETREF(s[4], k[3]);
@@ -393,13 +370,7 @@ int ModuleBody(PyObject* module) {
   PyObject* const code = k[26];
   kiln::ActiveFrame kf(nullptr, code, globals, globals);
   if (!kf.ok()) { Py_LeaveRecursiveCall(); return -1; }
-  PyObject* v0 = nullptr;
-  PyObject* v3 = nullptr;
-  PyObject* v4 = nullptr;
-  PyObject* v5 = nullptr;
-  PyObject* v9 = nullptr;
-  PyObject* v13 = nullptr;
-  PyObject* v14 = nullptr;
+  PyObject *v0 = nullptr, *v3 = nullptr, *v4 = nullptr, *v5 = nullptr, *v9 = nullptr, *v13 = nullptr, *v14 = nullptr;
   kf.At(1);
   v0 = _PyDict_NewPresized(0);
   if (!v0) { kline = 1; goto error; }

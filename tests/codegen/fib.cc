@@ -48,13 +48,7 @@ PyObject* Function1_fib(PyObject* func, PyObject* const* args, size_t nargsf, Py
   PyObject* retval = nullptr;
   if (Py_EnterRecursiveCall("")) return nullptr;
   int v2 = 0;
-  PyObject* v4 = nullptr;
-  PyObject* v7 = nullptr;
-  PyObject* v8 = nullptr;
-  PyObject* v9 = nullptr;
-  PyObject* v12 = nullptr;
-  PyObject* v13 = nullptr;
-  PyObject* v14 = nullptr;
+  PyObject *v4 = nullptr, *v7 = nullptr, *v8 = nullptr, *v9 = nullptr, *v12 = nullptr, *v13 = nullptr, *v14 = nullptr;
   kf.At(1);
   v2 = kiln::CompareBool(s[0], k[1], Py_LT);
   if (v2 < 0) { kline = 3; goto error; }
@@ -122,11 +116,7 @@ int ModuleBody(PyObject* module) {
   PyObject* const code = k[7];
   kiln::ActiveFrame kf(nullptr, code, globals, globals);
   if (!kf.ok()) { Py_LeaveRecursiveCall(); return -1; }
-  PyObject* v0 = nullptr;
-  PyObject* v1 = nullptr;
-  PyObject* v2 = nullptr;
-  PyObject* v4 = nullptr;
-  PyObject* v5 = nullptr;
+  PyObject *v0 = nullptr, *v1 = nullptr, *v2 = nullptr, *v4 = nullptr, *v5 = nullptr;
   kf.At(1);
   v0 = kiln::MakeFunction(k[4], Function1_fib, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
   if (!v0) { kline = 1; goto error; }

@@ -76,11 +76,9 @@ PyObject* Function1_first_even(PyObject* func, PyObject* const* args, size_t nar
   (void)kline;
   PyObject* retval = nullptr;
   if (Py_EnterRecursiveCall("")) return nullptr;
-  PyObject* v1 = nullptr;
-  PyObject* v2 = nullptr;
-  PyObject* v5 = nullptr;
   int v7 = 0;
   int v11 = 0;
+  PyObject *v1 = nullptr, *v2 = nullptr, *v5 = nullptr;
   kf.At(1);
   v1 = PyObject_GetIter(s[0]);
   if (!v1) { kline = 1; goto error; }
@@ -144,8 +142,8 @@ PyObject* Function2_countdown(PyObject* func, PyObject* const* args, size_t narg
   PyObject* retval = nullptr;
   if (Py_EnterRecursiveCall("")) return nullptr;
   int v3 = 0;
-  PyObject* v6 = nullptr;
   int v9 = 0;
+  PyObject *v6 = nullptr;
   kf.At(1);
   Py_INCREF(k[2]);
   Py_XSETREF(s[1], k[2]);
@@ -197,18 +195,10 @@ PyObject* Function3_unpack(PyObject* func, PyObject* const* args, size_t nargsf,
   (void)kline;
   PyObject* retval = nullptr;
   if (Py_EnterRecursiveCall("")) return nullptr;
-  PyObject* v0 = nullptr;
-  PyObject* v2 = nullptr;
-  PyObject* v3 = nullptr;
-  PyObject* v4 = nullptr;
-  PyObject* v5 = nullptr;
   PyObject* v7[2] = {nullptr, nullptr};
-  PyObject* v9 = nullptr;
-  PyObject* v12 = nullptr;
-  PyObject* v13 = nullptr;
-  PyObject* v14 = nullptr;
   PyObject* v16[2] = {nullptr, nullptr};
-  PyObject* v18 = nullptr;
+  PyObject *v0 = nullptr, *v2 = nullptr, *v3 = nullptr, *v4 = nullptr, *v5 = nullptr, *v9 = nullptr, *v12 = nullptr, *v13 = nullptr;
+  PyObject *v14 = nullptr, *v18 = nullptr;
   kf.At(1);
   v0 = PyList_New(0);
   if (!v0) { kline = 2; goto error; }
@@ -293,24 +283,9 @@ int ModuleBody(PyObject* module) {
   PyObject* const code = k[23];
   kiln::ActiveFrame kf(nullptr, code, globals, globals);
   if (!kf.ok()) { Py_LeaveRecursiveCall(); return -1; }
-  PyObject* v0 = nullptr;
-  PyObject* v1 = nullptr;
-  PyObject* v2 = nullptr;
-  PyObject* v3 = nullptr;
-  PyObject* v4 = nullptr;
-  PyObject* v9 = nullptr;
-  PyObject* v10 = nullptr;
-  PyObject* v11 = nullptr;
-  PyObject* v14 = nullptr;
-  PyObject* v15 = nullptr;
-  PyObject* v16 = nullptr;
-  PyObject* v18 = nullptr;
-  PyObject* v19 = nullptr;
-  PyObject* v22 = nullptr;
-  PyObject* v25 = nullptr;
-  PyObject* v26 = nullptr;
-  PyObject* v27 = nullptr;
-  PyObject* v28 = nullptr;
+  PyObject *v0 = nullptr, *v1 = nullptr, *v2 = nullptr, *v3 = nullptr, *v4 = nullptr, *v9 = nullptr, *v10 = nullptr, *v11 = nullptr;
+  PyObject *v14 = nullptr, *v15 = nullptr, *v16 = nullptr, *v18 = nullptr, *v19 = nullptr, *v22 = nullptr, *v25 = nullptr, *v26 = nullptr;
+  PyObject *v27 = nullptr, *v28 = nullptr;
   kf.At(1);
   v0 = kiln::MakeFunction(k[3], Function1_first_even, globals, nullptr, nullptr, nullptr, nullptr, nullptr);
   if (!v0) { kline = 1; goto error; }

@@ -78,13 +78,7 @@ PyObject* Function2_bump(PyObject* func, PyObject* const* args, size_t nargsf, P
   (void)kline;
   PyObject* retval = nullptr;
   if (Py_EnterRecursiveCall("")) return nullptr;
-  PyObject* v0 = nullptr;
-  PyObject* v1 = nullptr;
-  PyObject* v2 = nullptr;
-  PyObject* v3 = nullptr;
-  PyObject* v6 = nullptr;
-  PyObject* v7 = nullptr;
-  PyObject* v8 = nullptr;
+  PyObject *v0 = nullptr, *v1 = nullptr, *v2 = nullptr, *v3 = nullptr, *v6 = nullptr, *v7 = nullptr, *v8 = nullptr;
   kf.At(1);
   v0 = kiln::LoadGlobalCached(globals, builtins, k[13], &global_cache_3);
   if (!v0) { kline = 2; goto error; }
@@ -135,11 +129,7 @@ PyObject* Class1_Counter_body(PyObject* func, PyObject* ns) {
   PyObject* const code = k[19];
   kiln::ActiveFrame kf(func, code, globals, ns);
   if (!kf.ok()) { Py_LeaveRecursiveCall(); return nullptr; }
-  PyObject* v0 = nullptr;
-  PyObject* v4 = nullptr;
-  PyObject* v5 = nullptr;
-  PyObject* v8 = nullptr;
-  PyObject* v9 = nullptr;
+  PyObject *v0 = nullptr, *v4 = nullptr, *v5 = nullptr, *v8 = nullptr, *v9 = nullptr;
   s[0] = PyCell_New(nullptr);
   if (!s[0]) goto unwind;
   v0 = kiln::LoadGlobalCached(globals, builtins, k[0], &global_cache_2);
@@ -196,19 +186,9 @@ int ModuleBody(PyObject* module) {
   PyObject* const code = k[23];
   kiln::ActiveFrame kf(nullptr, code, globals, globals);
   if (!kf.ok()) { Py_LeaveRecursiveCall(); return -1; }
-  PyObject* v2 = nullptr;
-  PyObject* v3 = nullptr;
-  PyObject* v5 = nullptr;
-  PyObject* v6 = nullptr;
-  PyObject* v7 = nullptr;
-  PyObject* v8 = nullptr;
-  PyObject* v9 = nullptr;
-  PyObject* v10 = nullptr;
   PyObject* v11[2] = {nullptr, nullptr};
-  PyObject* v12 = nullptr;
-  PyObject* v13 = nullptr;
-  PyObject* v15 = nullptr;
-  PyObject* v16 = nullptr;
+  PyObject *v2 = nullptr, *v3 = nullptr, *v5 = nullptr, *v6 = nullptr, *v7 = nullptr, *v8 = nullptr, *v9 = nullptr, *v10 = nullptr;
+  PyObject *v12 = nullptr, *v13 = nullptr, *v15 = nullptr, *v16 = nullptr;
   if (PyDict_SetItem(globals, k[2], k[1]) < 0) { kline = 1; goto error; }
   if (kiln::SetupAnnotations(globals) < 0) { kline = 1; goto error; }
   kf.At(2);
