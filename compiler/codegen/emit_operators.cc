@@ -11,24 +11,41 @@ void FunctionEmitter::EmitBinary(const ir::Instr& instr) {
 }
 
 // A fused expression (see opt/fuse_arithmetic.cc): on C numbers when every operand is an
-// exact float or small int and every step is exact (runtime/ops/number.h), boxed once;
-// else operation by operation on objects, each failure reported at its own site.
-void FunctionEmitter::EmitArithmetic(const ir::Instr& instr) {
+// exact float or small int and every step is exact (runtime/ops/number.h), boxed once
+// (a comparison: its truth, not boxed); else operation by operation on objects, each
+// failure reported at its own site.
+void FunctionEmitter::EmitArithmetic(const ir::Instr& instr) { EmitFused(instr); }
+void FunctionEmitter::EmitArithmeticCompare(const ir::Instr& instr) { EmitFused(instr); }
+
+void FunctionEmitter::EmitFused(const ir::Instr& instr) {
   const ir::ArithmeticProgram& program = f_.arithmetic[instr.number];
+  const bool compare = instr.op == ir::Op::kArithmeticCompare;
   const size_t leaves = instr.operands.size();
+  const size_t last = program.size() - 1;
   auto number = [](int ref) { return ref < 0 ? absl::StrCat("n", -1 - ref) : absl::StrCat("t", ref); };
   auto object = [&](int ref) { return ref < 0 ? V(instr.operands[-1 - ref]) : absl::StrCat("o", ref); };
+  auto compare_code = [&](const ir::ArithmeticNode& node) {
+    return RichCompareCode(static_cast<ast::CmpOpKind>(node.compare));
+  };
   std::string names;
   for (size_t k = 0; k < leaves; ++k) absl::StrAppend(&names, k ? ", " : "", "n", k, "{}");
-  for (size_t k = 0; k < program.size(); ++k) absl::StrAppend(&names, ", t", k, "{}");
+  for (size_t k = 0; k < program.size(); ++k) {
+    if (!(compare && k == last)) absl::StrAppend(&names, ", t", k, "{}");
+  }
   // Initialised, though each is written before it is read: GCC cannot tell.
   Line(absl::StrCat("{ kiln::Number ", names, ";"));
   std::string fast;
   for (size_t k = 0; k < leaves; ++k) {
     absl::StrAppend(&fast, k ? " && " : "", "kiln::ToNumber(", V(instr.operands[k]), ", &n", k, ")");
   }
+  const std::string result = Result(instr);
   for (size_t k = 0; k < program.size(); ++k) {
     const ir::ArithmeticNode& node = program[k];
+    if (node.compare >= 0) {
+      absl::StrAppend(&fast, " && kiln::NumberCompare(", number(node.left), ", ", number(node.right), ", ",
+                      compare_code(node), ", &", result, ")");
+      continue;
+    }
     const char* step = "kiln::NumberAdd";
     switch (node.op) {
       case ast::OperatorKind::kSub: step = "kiln::NumberSubtract"; break;
@@ -40,35 +57,40 @@ void FunctionEmitter::EmitArithmetic(const ir::Instr& instr) {
     }
     absl::StrAppend(&fast, " && ", step, "(", number(node.left), ", ", number(node.right), ", &t", k, ")");
   }
-  const std::string result = Result(instr);
   Line(absl::StrCat("if (", fast, ") {"));
-  Line(absl::StrCat("  ", result, " = kiln::BoxNumber(t", program.size() - 1, ");"));
+  if (!compare) Line(absl::StrCat("  ", result, " = kiln::BoxNumber(t", last, ");"));
   Line(absl::StrCat("  kline = ", instr.site, ";"));
   Line("} else {");
   // On objects: each intermediate result is released by its user (or on a failure).
   std::string temporaries;
-  for (size_t k = 0; k + 1 < program.size(); ++k) absl::StrAppend(&temporaries, k ? ", " : "", "*o", k, " = nullptr");
+  for (size_t k = 0; k < last; ++k) absl::StrAppend(&temporaries, k ? ", " : "", "*o", k, " = nullptr");
   Line(absl::StrCat("  PyObject ", temporaries, ";"));
   Line(absl::StrCat("  int failed = ", instr.site, ";"));
   Line("  do {");
+  const std::string failure = compare ? absl::StrCat(result, " < 0") : absl::StrCat("!", result);
   for (size_t k = 0; k < program.size(); ++k) {
     const ir::ArithmeticNode& node = program[k];
-    std::string target = k + 1 == program.size() ? result : absl::StrCat("o", k);
-    Line(absl::StrCat("    ", target, " = ", BinaryFunction(node.op, node.in_place), "(", object(node.left), ", ",
-                      object(node.right), ");"));
+    std::string target = k == last ? result : absl::StrCat("o", k);
+    if (node.compare >= 0) {
+      Line(absl::StrCat("    ", target, " = kiln::CompareBool(", object(node.left), ", ", object(node.right), ", ",
+                        compare_code(node), ");"));
+    } else {
+      Line(absl::StrCat("    ", target, " = ", BinaryFunction(node.op, node.in_place), "(", object(node.left), ", ",
+                        object(node.right), ");"));
+    }
     for (int ref : {node.left, node.right}) {
       if (ref >= 0) Line(absl::StrCat("    Py_CLEAR(o", ref, ");"));
     }
-    Line(absl::StrCat("    if (!", target, ") { failed = ", node.site, "; break; }"));
+    Line(absl::StrCat("    if (", k == last ? failure : "!" + target, ") { failed = ", node.site, "; break; }"));
   }
   Line("  } while (0);");
-  for (size_t k = 0; k + 1 < program.size(); ++k) Line(absl::StrCat("  Py_XDECREF(o", k, ");"));
+  for (size_t k = 0; k < last; ++k) Line(absl::StrCat("  Py_XDECREF(o", k, ");"));
   Line("  kline = failed;");
   Line("}");
   Line("}");
   std::string hoisted = Hoisted();
   if (!hoisted.empty()) Line(hoisted);
-  Line(absl::StrCat("if (!", result, ") ", ErrorExit(instr, "", "kline")));
+  Line(absl::StrCat("if (", failure, ") ", ErrorExit(instr, "", "kline")));
 }
 
 void FunctionEmitter::EmitUnary(const ir::Instr& instr) {

@@ -28,6 +28,7 @@ class FunctionEmitter {
 #include "compiler/ir/ops.def"
 #undef KIR_OP
   void Dispatch(const ir::Instr& instr);
+  void EmitFused(const ir::Instr& instr);  // Arithmetic and ArithmeticCompare
 
   // --- the frame (kir_function.cc) ---
   std::string FunctionEntry(const std::string& code);

@@ -150,6 +150,8 @@ struct Entry {
 // k) or an earlier node of the same expression (its index). The last node is the root.
 struct ArithmeticNode {
   ast::OperatorKind op;
+  int compare = -1;  // a comparison (ast::CmpOpKind: <, <=, ==, !=, >, >=) instead of op:
+                     // the root of an ArithmeticCompare
   bool in_place = false;
   int left = 0, right = 0;
   int site = 0;  // where an error of this operation is reported

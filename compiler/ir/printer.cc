@@ -63,8 +63,9 @@ std::string ArithmeticText(const Function& function, const Instr& instr) {
     return ref < 0 ? absl::StrCat("%", -1 - ref) : texts[ref];
   };
   for (const ArithmeticNode& node : program) {
-    texts.push_back(absl::StrCat("(", operand(node.left), " ", BinarySymbol(static_cast<int>(node.op)),
-                                 node.in_place ? "= " : " ", operand(node.right), ")"));
+    const char* symbol = node.compare >= 0 ? CompareSymbol(node.compare) : BinarySymbol(static_cast<int>(node.op));
+    texts.push_back(absl::StrCat("(", operand(node.left), " ", symbol, node.in_place ? "= " : " ",
+                                 operand(node.right), ")"));
   }
   std::string& root = texts.back();
   return "[" + root.substr(1, root.size() - 2) + "]";
@@ -89,7 +90,9 @@ std::string Immediate(const Function& function, const Instr& instr) {
       return absl::StrCat("[", CompareSymbol(op), "]");
     }
     case ImmediateKind::kCountImm:
-      if (instr.op == Op::kArithmetic) return " " + ArithmeticText(function, instr);
+      if (instr.op == Op::kArithmetic || instr.op == Op::kArithmeticCompare) {
+        return " " + ArithmeticText(function, instr);
+      }
       return absl::StrCat(" #", instr.number);
     case ImmediateKind::kSiteImm: {
       int site = static_cast<int>(instr.number);

@@ -1,5 +1,6 @@
 // Fused arithmetic: an expression tree of +, -, *, /, // and % (plain or in place)
-// becomes one Arithmetic op whose operands are the tree's leaves. At run time it
+// becomes one Arithmetic op whose operands are the tree's leaves; a comparison of such
+// trees (a condition: `x * x + y * y < 4.0`) one ArithmeticCompare, a truth value. At run time it
 // computes the tree on C numbers when every leaf is an exact float or a small exact
 // int and boxes only the result; otherwise (or when a step cannot be done exactly as
 // CPython does: see runtime/ops/number.h) it evaluates the operations one by one on
@@ -34,6 +35,22 @@ bool Fusable(const ir::Instr& instr) {
   }
 }
 
+// A comparison whose operands may be trees: the root of an ArithmeticCompare.
+bool FusableComparison(const ir::Instr& instr) {
+  if (instr.op != ir::Op::kCompareBool) return false;
+  switch (static_cast<ast::CmpOpKind>(instr.number)) {
+    case ast::CmpOpKind::kEq:
+    case ast::CmpOpKind::kNotEq:
+    case ast::CmpOpKind::kLt:
+    case ast::CmpOpKind::kLtE:
+    case ast::CmpOpKind::kGt:
+    case ast::CmpOpKind::kGtE:
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool Transparent(const ir::Instr& instr) {
   switch (instr.op) {
     case ir::Op::kConstant:
@@ -55,7 +72,7 @@ class Fuser {
   void Run() {
     const size_t count = block_.instrs.size();
     size_t binaries = 0;
-    for (const ir::Instr& instr : block_.instrs) binaries += Fusable(instr);
+    for (const ir::Instr& instr : block_.instrs) binaries += Fusable(instr) || FusableComparison(instr);
     if (binaries < 2) return;
     parent_.assign(count, -1);
     // Where each value of this block is defined.
@@ -75,7 +92,7 @@ class Fuser {
     const size_t count = block_.instrs.size();
     for (size_t j = 0; j < count; ++j) {
       const ir::Instr& user = block_.instrs[j];
-      if (!Fusable(user)) continue;
+      if (!Fusable(user) && !FusableComparison(user)) continue;
       for (ir::ValueId operand : user.operands) {
         int i = position_[operand];
         if (i < 0 || uses_[operand] != 1 || !Fusable(block_.instrs[i])) continue;
@@ -103,7 +120,8 @@ class Fuser {
     }
     std::vector<bool> removed(count, false);
     for (size_t j = 0; j < count; ++j) {
-      if (!Fusable(block_.instrs[j]) || parent_[j] >= 0) continue;
+      const ir::Instr& root = block_.instrs[j];
+      if (!(Fusable(root) || FusableComparison(root)) || parent_[j] >= 0) continue;
       std::vector<int> members;
       Collect(static_cast<int>(j), &members);
       if (members.size() < 2) continue;
@@ -156,8 +174,13 @@ class Fuser {
     for (int member : members) {
       const ir::Instr& instr = block_.instrs[member];
       ir::ArithmeticNode node;
-      node.op = static_cast<ast::OperatorKind>(instr.number);
-      node.in_place = instr.extra != 0;
+      if (instr.op == ir::Op::kCompareBool) {
+        node.op = ast::OperatorKind::kAdd;  // unused
+        node.compare = static_cast<int>(instr.number);
+      } else {
+        node.op = static_cast<ast::OperatorKind>(instr.number);
+        node.in_place = instr.extra != 0;
+      }
       node.left = reference(member, instr.operands[0]);
       node.right = reference(member, instr.operands[1]);
       node.site = instr.site;
@@ -165,7 +188,7 @@ class Fuser {
       program.push_back(node);
     }
     ir::Instr& instr = block_.instrs[root];
-    instr.op = ir::Op::kArithmetic;
+    instr.op = instr.op == ir::Op::kCompareBool ? ir::Op::kArithmeticCompare : ir::Op::kArithmetic;
     instr.operands = leaves;
     instr.number = static_cast<int64_t>(f_.arithmetic.size());
     instr.extra = 0;

@@ -116,5 +116,21 @@ TEST(FuseArithmeticTest, InPlaceOperatorsKeepTheirKind) {
   EXPECT_THAT(printed, testing::HasSubstr("Arithmetic [%2 -= (%0 * %1)]"));
 }
 
+TEST(FuseArithmeticTest, AConditionOnATreeIsOneTruthValue) {
+  std::string printed;
+  auto lowered = Fused("def f(x, y):\n  if x * x + y * y < 4.0:\n    return 1\n  return 0\n", &printed);
+  ASSERT_NE(lowered, nullptr);
+  const ir::Function& f = lowered->function;
+  EXPECT_EQ(CountOp(f, ir::Op::kCompareBool), 0) << printed;
+  std::vector<const ir::Instr*> fused = InstrsWithOp(f, ir::Op::kArithmeticCompare);
+  ASSERT_EQ(fused.size(), 1u) << printed;
+  EXPECT_EQ(f.values[fused[0]->result()].repr, ir::Repr::kCInt);
+  EXPECT_THAT(printed, testing::HasSubstr("ArithmeticCompare [((%0 * %1) + (%2 * %3)) < %4]"));
+  // `is` and `in` stay as they are.
+  auto identity = Fused("def f(x, y):\n  return x * 2 in y\n", &printed);
+  ASSERT_NE(identity, nullptr);
+  EXPECT_EQ(CountOp(identity->function, ir::Op::kArithmeticCompare), 0) << printed;
+}
+
 }  // namespace
 }  // namespace kiln::opt

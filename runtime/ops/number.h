@@ -121,6 +121,20 @@ inline bool NumberRemainder(const Number& a, const Number& b, Number* out) {
   return true;
 }
 
+// `a op b` (op: Py_LT ... Py_GE) into *truth. An int and a float compare exactly in
+// Python, which a double comparison does only while the int is an exact double.
+inline bool NumberCompare(const Number& a, const Number& b, int op, int* truth) {
+  if (!a.is_float && !b.is_float) {
+    *truth = CompareNumbers(a.integer, b.integer, op);
+    return true;
+  }
+  constexpr int64_t kExact = int64_t{1} << 53;
+  if (!a.is_float && (a.integer > kExact || a.integer < -kExact)) return false;
+  if (!b.is_float && (b.integer > kExact || b.integer < -kExact)) return false;
+  *truth = CompareNumbers(AsReal(a), AsReal(b), op);
+  return true;
+}
+
 // A new reference to the number as a Python object, or NULL (MemoryError).
 inline PyObject* BoxNumber(const Number& number) {
   if (number.is_float) return PyFloat_FromDouble(number.real);

@@ -114,4 +114,46 @@ def twice(v):
 for v in (3, 2.5, "s", [0], 2**70, True):
     print(twice(v))
 
+
+
+# Conditions on fused expressions: a truth value, compared as CPython compares.
+def inside(x, y):
+    if x * x + y * y < 4.0:
+        return "in"
+    return "out"
+
+
+def escapes(cx, cy, limit):
+    x = y = 0.0
+    for step in range(limit):
+        x, y = x * x - y * y + cx, 2 * x * y + cy
+        if x * x + y * y > 4:
+            return step
+    return limit
+
+
+print(inside(1, 1), inside(1.5, 1.5), inside(2, 0), escapes(0.3, 0.5, 100), escapes(-2, 0, 50))
+big = 2**53
+# An int past 2**53 against a float: exact, as CPython (a double comparison is not).
+print(big + 1 > 2.0**53 * 1, big + 1 == 2.0**53 + 0, big * 4 + 1 != 2.0**55 * 1, -(big + 1) < -(2.0**53) - 0)
+nan = float("nan")
+print(nan * 1 == nan * 1, nan + 0 != nan, nan * 2 < 1, 0.1 + 0.2 == 0.3, 0.1 + 0.2 > 0.3, 3 * 2 >= 6.0)
+
+
+class Loud(int):
+    def __lt__(self, other):
+        print("Loud.__lt__", other)
+        return True
+
+
+print(Loud(5) < 2 * 1, Loud(5) + 0 < 2 * 1)
+if 1 + "a" if False else 2 * 3 == 6:
+    print("ok")
+try:
+    if 2 * 3 < "x" + "y":
+        pass
+except TypeError as error:
+    print("TypeError:", error)
+
+# Last: an uncaught error inside a fused expression, with its traceback.
 print(failing(1.5, 2.0, None))
