@@ -66,6 +66,8 @@ void FunctionEmitter::EmitFused(const ir::Instr& instr) {
   for (size_t k = 0; k < last; ++k) absl::StrAppend(&temporaries, k ? ", " : "", "*o", k, " = nullptr");
   Line(absl::StrCat("  PyObject ", temporaries, ";"));
   Line(absl::StrCat("  int failed = ", instr.site, ";"));
+  // Failed unless the last operation succeeds (an earlier failure leaves the loop).
+  Line(absl::StrCat("  ", result, compare ? " = -1;" : " = nullptr;"));
   Line("  do {");
   const std::string failure = compare ? absl::StrCat(result, " < 0") : absl::StrCat("!", result);
   for (size_t k = 0; k < program.size(); ++k) {

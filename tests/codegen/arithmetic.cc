@@ -56,6 +56,7 @@ PyObject* Function1_norm2(PyObject* func, PyObject* const* args, size_t nargsf, 
   } else {
     PyObject *o0 = nullptr, *o1 = nullptr, *o2 = nullptr, *o3 = nullptr;
     int failed = 12;
+    v10 = nullptr;
     do {
       o0 = kiln::Multiply(s[0], s[0]);
       if (!o0) { failed = 4; break; }

@@ -78,7 +78,7 @@ PyObject* Function1_first_even(PyObject* func, PyObject* const* args, size_t nar
   if (Py_EnterRecursiveCall("")) return nullptr;
   int v7 = 0;
   int v11 = 0;
-  PyObject *v1 = nullptr, *v2 = nullptr, *v5 = nullptr;
+  PyObject *v1 = nullptr, *v2 = nullptr;
   kf.At(1);
   v1 = PyObject_GetIter(s[0]);
   if (!v1) { kline = 1; goto error; }
@@ -88,11 +88,25 @@ b1:;
     if (status == 0) goto b5; }
   Py_XSETREF(s[1], v2);
   kf.At(4);
-  v5 = kiln::Remainder(s[1], k[1]);
-  if (!v5) { kline = 6; goto e0; }
-  v7 = kiln::CompareBool(v5, k[2], Py_EQ);
-  Py_DECREF(v5); 
-  if (v7 < 0) { kline = 7; goto e0; }
+  { kiln::Number n0{}, n1{}, n2{}, t0{};
+  if (kiln::ToNumber(s[1], &n0) && kiln::ToNumber(k[1], &n1) && kiln::ToNumber(k[2], &n2) && kiln::NumberRemainder(n0, n1, &t0) && kiln::NumberCompare(t0, n2, Py_EQ, &v7)) {
+    kline = 7;
+  } else {
+    PyObject *o0 = nullptr;
+    int failed = 7;
+    v7 = -1;
+    do {
+      o0 = kiln::Remainder(s[1], k[1]);
+      if (!o0) { failed = 6; break; }
+      v7 = kiln::CompareBool(o0, k[2], Py_EQ);
+      Py_CLEAR(o0);
+      if (v7 < 0) { failed = 7; break; }
+    } while (0);
+    Py_XDECREF(o0);
+    kline = failed;
+  }
+  }
+  if (v7 < 0) { kline = kline; goto e0; }
   if (!(v7)) goto b4;
   Py_DECREF(v1);
   kf.At(8);

@@ -155,5 +155,30 @@ try:
 except TypeError as error:
     print("TypeError:", error)
 
+
+# An inner operation failing after earlier iterations succeeded (the result of the last
+# success must not be taken for this one's).
+def scaled(values):
+    out = []
+    for v in values:
+        try:
+            out.append(10 / v + 1)
+        except ZeroDivisionError as error:
+            out.append(str(error))
+        try:
+            if 10 / v > 1:
+                out.append("big")
+        except ZeroDivisionError:
+            out.append("no condition")
+    return out
+
+
+print(scaled([1, 2.5, 0, 4, 0.0, 20]))
+print([v for v in (5, 2) if 10 / v > 1])
+try:
+    print([v for v in (5, 2, 0) if 10 / v > 1])
+except ZeroDivisionError as error:
+    print("comprehension:", error)
+
 # Last: an uncaught error inside a fused expression, with its traceback.
 print(failing(1.5, 2.0, None))
