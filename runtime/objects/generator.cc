@@ -15,6 +15,8 @@
 // Internal to CPython (pycore_ceval.h, which C++ cannot include): makes the generator,
 // coroutine or async generator object of a function, with an empty frame.
 extern "C" PyObject* _Py_MakeCoro(PyFunctionObject* function);
+// The recursion check of the interpreter's frame entry (pycore_ceval.h too).
+extern "C" int _Py_CheckRecursiveCall(PyThreadState* thread, const char* where);
 
 namespace kiln {
 namespace {
@@ -99,8 +101,17 @@ void TableEntry(std::string* table, int start, int end, int target, int depth) {
 
 }  // namespace
 
-void AppendGeneratorBody(std::string* bytecode, std::string* exception_table,
-                         bool async_generator, int stack_base) {
+namespace {
+
+// Where the resume loop's units are, from its first unit (see AppendGeneratorBody).
+struct LoopLayout {
+  int length = 0;    // units
+  int dispatch = 0;  // the unit after the CALL of the compiled resume (and its caches)
+  int yield = 0;     // the YIELD_VALUE of the body's own yields
+};
+
+void WriteGeneratorBody(std::string* bytecode, std::string* exception_table, bool async_generator,
+                        int stack_base, LoopLayout* layout) {
   using bytecode::CallNoArgs;
   using bytecode::CallOneArg;
   using bytecode::Unit;
@@ -149,18 +160,34 @@ void AppendGeneratorBody(std::string* bytecode, std::string* exception_table,
   // raised by the delegate in SEND, go to the compiled body.
   TableEntry(exception_table, yield, yield + 3, handler, stack_base);
   TableEntry(exception_table, send, exit + 1, handler, stack_base);
+  if (layout != nullptr) {
+    layout->length = here();
+    layout->dispatch = dispatch;
+    layout->yield = yield;
+  }
+}
+
+}  // namespace
+
+void AppendGeneratorBody(std::string* bytecode, std::string* exception_table,
+                         bool async_generator, int stack_base) {
+  WriteGeneratorBody(bytecode, exception_table, async_generator, stack_base, nullptr);
 }
 
 namespace {
 
+const LoopLayout& Layout(bool async_generator) {
+  static const LoopLayout layouts[2] = {
+      [] { std::string b, t; LoopLayout l; WriteGeneratorBody(&b, &t, false, 0, &l); return l; }(),
+      [] { std::string b, t; LoopLayout l; WriteGeneratorBody(&b, &t, true, 0, &l); return l; }(),
+  };
+  return layouts[async_generator ? 1 : 0];
+}
+
 // The resume loop is the end of the code: its first unit is this far from the end.
 _Py_CODEUNIT* GeneratorLoopStart(PyCodeObject* code) {
-  static const int lengths[2] = {
-      [] { std::string b, t; AppendGeneratorBody(&b, &t, false, 0); return static_cast<int>(b.size() / 2); }(),
-      [] { std::string b, t; AppendGeneratorBody(&b, &t, true, 0); return static_cast<int>(b.size() / 2); }(),
-  };
   const int units = static_cast<int>(_PyCode_NBYTES(code) / sizeof(_Py_CODEUNIT));
-  return _PyCode_CODE(code) + units - lengths[(code->co_flags & CO_ASYNC_GENERATOR) ? 1 : 0];
+  return _PyCode_CODE(code) + units - Layout(code->co_flags & CO_ASYNC_GENERATOR).length;
 }
 
 }  // namespace
@@ -197,6 +224,187 @@ PyObject* GeneratorBodyConstants() {
     return tuple;
   }();
   return constants;
+}
+
+namespace {
+
+// A step of a compiled generator taken straight from compiled code, without the
+// interpreter: what gen_send_ex2 and the eval loop's entry into the generator's frame
+// do around the resume loop's CALL of the compiled body, and what its YIELD_VALUE,
+// RETURN_VALUE or error exit do after it. The frame ends in the state the resume loop
+// would leave it in, so CPython resumes it later (next(), send(), throw(), close()) as
+// if it had run every step itself.
+
+// The compiled body to run when `gen` (a generator or coroutine) can take a plain step:
+// its code is Kiln's (the resume loop's constants), it is created or suspended at the
+// body's own yield (not in the SEND loop of a delegate, not running, not finished), and
+// nothing watches frames (tracing, profiling, a PEP 523 frame evaluator). Else NULL.
+GeneratorResume DirectResume(PyGenObject* gen, PyThreadState* thread) {
+  const int state = gen->gi_frame_state;
+  if (state != FRAME_CREATED && state != FRAME_SUSPENDED) return nullptr;
+  if (thread->cframe->use_tracing) return nullptr;
+  _PyInterpreterFrame* frame = reinterpret_cast<_PyInterpreterFrame*>(gen->gi_iframe);
+  PyCodeObject* code = frame->f_code;
+  if (code->co_flags & CO_ASYNC_GENERATOR) return nullptr;
+  PyObject* constants = code->co_consts;
+  if (PyTuple_GET_SIZE(constants) <= kConstThrow ||
+      PyTuple_GET_ITEM(constants, kConstResume) != PyTuple_GET_ITEM(GeneratorBodyConstants(), 0)) {
+    return nullptr;
+  }
+  if (state == FRAME_SUSPENDED && frame->prev_instr != GeneratorLoopStart(code) + Layout(false).yield) {
+    return nullptr;  // in the SEND loop (or anywhere else the interpreter left it)
+  }
+  if (_PyInterpreterState_GetEvalFrameFunc(thread->interp) != _PyEval_EvalFrameDefault) return nullptr;
+  PyObject* capsule = PyTuple_GET_ITEM(constants, 3);
+  if (!PyCapsule_CheckExact(capsule) || PyCapsule_GetName(capsule) != nullptr) return nullptr;
+  return reinterpret_cast<GeneratorResume>(PyCapsule_GetPointer(capsule, nullptr));
+}
+
+// The interpreter's entry into a frame counts one level of recursion.
+inline bool EnterRecursion(PyThreadState* thread) {
+  return thread->recursion_remaining-- <= 0 && _Py_CheckRecursiveCall(thread, "") != 0;
+}
+
+// gen_send_ex2's end of a step: the generator gives back the exception state it pushed.
+inline void PopExceptionState(PyGenObject* gen, PyThreadState* thread) {
+  thread->exc_info = gen->gi_exc_state.previous_item;
+  gen->gi_exc_state.previous_item = nullptr;
+}
+
+// gen_send_ex2 after a generator's frame returned or raised: PEP 479 (a StopIteration
+// leaving the body becomes RuntimeError), then the generator is finished for good and
+// its frame released.
+int FinishGenerator(PyGenObject* gen, PyObject* value) {
+  if (value == nullptr && PyErr_ExceptionMatches(PyExc_StopIteration)) {
+    _PyErr_FormatFromCause(PyExc_RuntimeError, "%s",
+                           PyCoro_CheckExact(gen) ? "coroutine raised StopIteration"
+                                                  : "generator raised StopIteration");
+  }
+  Py_CLEAR(gen->gi_exc_state.exc_value);
+  gen->gi_frame_state = FRAME_CLEARED;
+  _PyFrame_Clear(reinterpret_cast<_PyInterpreterFrame*>(gen->gi_iframe));
+  return value != nullptr ? PYGEN_RETURN : PYGEN_ERROR;
+}
+
+}  // namespace
+
+int StepGenerator(PyObject* generator, PyObject* sent, PyObject** result) {
+  PyGenObject* gen = reinterpret_cast<PyGenObject*>(generator);
+  PyThreadState* thread = PyThreadState_Get();
+  GeneratorResume resume = DirectResume(gen, thread);
+  // A just-started generator takes only None (the generic path raises the TypeError).
+  if (resume == nullptr || (gen->gi_frame_state == FRAME_CREATED && sent != Py_None)) {
+    return kNotStepped;
+  }
+  _PyInterpreterFrame* frame = reinterpret_cast<_PyInterpreterFrame*>(gen->gi_iframe);
+  _PyCFrame* cframe = thread->cframe;
+  // gen_send_ex2: the frame returns to this caller; the generator's exception state is
+  // the thread's innermost while it runs.
+  frame->previous = cframe->current_frame;
+  gen->gi_exc_state.previous_item = thread->exc_info;
+  thread->exc_info = &gen->gi_exc_state;
+  gen->gi_frame_state = FRAME_EXECUTING;
+  *result = nullptr;
+  if (EnterRecursion(thread)) {
+    // As the interpreter's entry fails: the generator ends with the RecursionError.
+    PopExceptionState(gen, thread);
+    frame->previous = nullptr;
+    return FinishGenerator(gen, nullptr);
+  }
+  // The eval loop's entry: the frame is the thread's current one.
+  cframe->current_frame = frame;
+  const int stack_top = frame->stacktop;
+  PyObject* value = resume(frame->localsplus, reinterpret_cast<PyObject*>(frame->f_func),
+                           reinterpret_cast<PyObject*>(frame->f_code), sent);
+  PyCodeObject* code = frame->f_code;
+  if (value == DelegateMarker()) {
+    // `yield from` / `await`: the interpreter runs the resume loop's SEND loop from
+    // where its CALL of the compiled body returned (the marker on the stack), so the
+    // delegate is CPython's to drive, throw into and show (gi_yieldfrom).
+    cframe->current_frame = frame->previous;
+    ++thread->recursion_remaining;
+    frame->stacktop = stack_top;
+    frame->localsplus[frame->stacktop++] = value;
+    frame->prev_instr = GeneratorLoopStart(code) + Layout(false).dispatch - 1;
+    value = _PyEval_EvalFrameDefault(thread, frame, 0);
+    if (gen->gi_frame_state == FRAME_EXECUTING) gen->gi_frame_state = FRAME_COMPLETED;
+    PopExceptionState(gen, thread);
+    frame->previous = nullptr;
+    if (value != nullptr && gen->gi_frame_state == FRAME_SUSPENDED) {
+      *result = value;
+      return PYGEN_NEXT;
+    }
+    *result = value;
+    return FinishGenerator(gen, value);
+  }
+  if (value != nullptr && value != ReturnMarker()) {
+    // YIELD_VALUE: suspended at the body's own yield, as the resume loop leaves it.
+    frame->prev_instr = GeneratorLoopStart(code) + Layout(false).yield;
+    gen->gi_frame_state = FRAME_SUSPENDED;
+    cframe->current_frame = frame->previous;
+    ++thread->recursion_remaining;
+    PopExceptionState(gen, thread);
+    frame->previous = nullptr;
+    *result = value;
+    return PYGEN_NEXT;
+  }
+  if (value != nullptr) {
+    // RETURN_VALUE of the value in the hand-over slot.
+    Py_DECREF(value);
+    PyObject** slot = &frame->localsplus[code->co_nlocalsplus];
+    value = *slot;
+    *slot = nullptr;
+    if (value == nullptr) PyErr_SetString(PyExc_SystemError, "compiled generator handed over nothing");
+  }
+  if (value == nullptr) {
+    // The eval loop's error exit: the frame's traceback entry (the compiled body took
+    // its own off and left the frame at its site), then its stack (the temporaries) is
+    // emptied before the frame is left.
+    if (!PyErr_Occurred()) {
+      PyErr_SetString(PyExc_SystemError, "error return without exception set");
+    }
+    PyFrameObject* frame_object = _PyFrame_GetFrameObject(frame);
+    if (frame_object != nullptr) PyTraceBack_Here(frame_object);
+    for (int i = stack_top - 1; i >= code->co_nlocalsplus; --i) Py_CLEAR(frame->localsplus[i]);
+    frame->stacktop = code->co_nlocalsplus;
+  } else {
+    frame->stacktop = stack_top;
+  }
+  cframe->current_frame = frame->previous;
+  ++thread->recursion_remaining;
+  gen->gi_frame_state = FRAME_COMPLETED;
+  PopExceptionState(gen, thread);
+  frame->previous = nullptr;
+  *result = value;
+  return FinishGenerator(gen, value);
+}
+
+int IterNext(PyObject* iterator, PyObject** item) {
+  if (PyGen_CheckExact(iterator)) {
+    PyObject* value;
+    const int status = StepGenerator(iterator, Py_None, &value);
+    if (status != kNotStepped) {
+      if (status == PYGEN_NEXT) {
+        *item = value;
+        return 1;
+      }
+      if (status == PYGEN_RETURN) {  // exhausted: the return value is dropped
+        Py_DECREF(value);
+        return 0;
+      }
+      return -1;
+    }
+  }
+  PyObject* value = (*Py_TYPE(iterator)->tp_iternext)(iterator);
+  if (value != nullptr) {
+    *item = value;
+    return 1;
+  }
+  if (PyErr_Occurred()) {
+    if (!PyErr_ExceptionMatches(PyExc_StopIteration)) return -1;
+    PyErr_Clear();
+  }
+  return 0;
 }
 
 PyObject* NewGenerator(PyObject* function) {

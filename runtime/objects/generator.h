@@ -54,6 +54,24 @@ PyObject** GeneratorSlots(PyObject* generator);
 // Releases a generator whose arguments could not be bound (no "never awaited" warning).
 void DiscardGenerator(PyObject* generator);
 
+// One step of a compiled generator or coroutine taken by compiled code itself, without
+// a trip through the interpreter: when `generator` is an exact generator or coroutine
+// whose code is Kiln's and a plain resumption is legal (created, or suspended at one of
+// its body's own yields; not running, not delegating to a `yield from`/`await`, no
+// tracing or profiling, no PEP 523 frame evaluator), its compiled body runs in its
+// frame as gen_send_ex2 and the eval loop would run it (frame linked into the thread's
+// frame chain, the generator's exception state pushed, marked running) and the frame is
+// left suspended or finished as the interpreter leaves it, so CPython can resume it
+// later. Returns PYGEN_NEXT (*result: the yielded value), PYGEN_RETURN (*result: the
+// return value), PYGEN_ERROR (PEP 479 applied, generator finished), or kNotStepped
+// (nothing done: use the generic path). `sent` is borrowed, never NULL.
+inline constexpr int kNotStepped = -2;
+int StepGenerator(PyObject* generator, PyObject* sent, PyObject** result);
+
+// The next item of `iterator` (the IterNext op): 1: *item set; 0: exhausted; -1: error.
+// Compiled generators are stepped directly (StepGenerator).
+int IterNext(PyObject* iterator, PyObject** item);
+
 // The markers the compiled body returns (new references).
 PyObject* GeneratorDelegate();
 PyObject* GeneratorReturn();

@@ -257,19 +257,6 @@ PyObject* JoinStrings(PyObject* const* items, Py_ssize_t count) {
   return result;
 }
 
-int IterNext(PyObject* iterator, PyObject** item) {
-  PyObject* value = (*Py_TYPE(iterator)->tp_iternext)(iterator);
-  if (value != nullptr) {
-    *item = value;
-    return 1;
-  }
-  if (PyErr_Occurred()) {
-    if (!PyErr_ExceptionMatches(PyExc_StopIteration)) return -1;
-    PyErr_Clear();
-  }
-  return 0;
-}
-
 namespace {
 
 void ReleaseItems(PyObject** out, Py_ssize_t count) {

@@ -60,8 +60,7 @@ PyObject* FormatValue(PyObject* value, int conversion, PyObject* spec);
 PyObject* JoinStrings(PyObject* const* items, Py_ssize_t count);
 
 // --- iteration and unpacking ---
-// 1: *item set; 0: exhausted; -1: error.
-int IterNext(PyObject* iterator, PyObject** item);
+// (IterNext, which steps compiled generators itself, is in runtime/objects/generator.h.)
 int UnpackSequence(PyObject* value, Py_ssize_t count, PyObject** out);
 // a, *b, c = value: out gets `before` items, a list, then `after` items.
 int UnpackStarred(PyObject* value, Py_ssize_t before, Py_ssize_t after, PyObject** out);
