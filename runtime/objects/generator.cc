@@ -108,6 +108,7 @@ struct LoopLayout {
   int length = 0;    // units
   int dispatch = 0;  // the unit after the CALL of the compiled resume (and its caches)
   int yield = 0;     // the YIELD_VALUE of the body's own yields
+  int send = 0;      // the SEND of a delegate (its YIELD_VALUE follows)
 };
 
 void WriteGeneratorBody(std::string* bytecode, std::string* exception_table, bool async_generator,
@@ -164,6 +165,7 @@ void WriteGeneratorBody(std::string* bytecode, std::string* exception_table, boo
     layout->length = here();
     layout->dispatch = dispatch;
     layout->yield = yield;
+    layout->send = send;
   }
 }
 
@@ -229,35 +231,47 @@ PyObject* GeneratorBodyConstants() {
 namespace {
 
 // A step of a compiled generator taken straight from compiled code, without the
-// interpreter: what gen_send_ex2 and the eval loop's entry into the generator's frame
-// do around the resume loop's CALL of the compiled body, and what its YIELD_VALUE,
-// RETURN_VALUE or error exit do after it. The frame ends in the state the resume loop
-// would leave it in, so CPython resumes it later (next(), send(), throw(), close()) as
-// if it had run every step itself.
+// interpreter: what gen_send_ex2 and the eval loop do with the resume loop
+// (AppendGeneratorBody) — the frame entry, the CALL of the compiled body, the SEND loop
+// of a delegate, YIELD_VALUE, RETURN_VALUE and the error exit — done here in C. The
+// frame is left in the state the resume loop would leave it in, so CPython resumes it
+// later (next(), send(), throw(), close()) as if it had run every step itself.
 
-// The compiled body to run when `gen` (a generator or coroutine) can take a plain step:
-// its code is Kiln's (the resume loop's constants), it is created or suspended at the
-// body's own yield (not in the SEND loop of a delegate, not running, not finished), and
-// nothing watches frames (tracing, profiling, a PEP 523 frame evaluator). Else NULL.
-GeneratorResume DirectResume(PyGenObject* gen, PyThreadState* thread) {
+enum class Entry { kNone, kBody, kDelegate };
+
+// How `gen` (a generator or coroutine) can take a plain step: its code is Kiln's (the
+// resume loop's constants), it is created or suspended at a YIELD_VALUE of the resume
+// loop (the body's own, kBody, or the SEND loop's, kDelegate), and nothing watches
+// frames (tracing, profiling, a PEP 523 frame evaluator). *resume gets the compiled body.
+Entry DirectEntry(PyGenObject* gen, PyThreadState* thread, GeneratorResume* resume) {
   const int state = gen->gi_frame_state;
-  if (state != FRAME_CREATED && state != FRAME_SUSPENDED) return nullptr;
-  if (thread->cframe->use_tracing) return nullptr;
+  if (state != FRAME_CREATED && state != FRAME_SUSPENDED) return Entry::kNone;
+  if (thread->cframe->use_tracing) return Entry::kNone;
   _PyInterpreterFrame* frame = reinterpret_cast<_PyInterpreterFrame*>(gen->gi_iframe);
   PyCodeObject* code = frame->f_code;
-  if (code->co_flags & CO_ASYNC_GENERATOR) return nullptr;
+  if (code->co_flags & CO_ASYNC_GENERATOR) return Entry::kNone;
   PyObject* constants = code->co_consts;
   if (PyTuple_GET_SIZE(constants) <= kConstThrow ||
       PyTuple_GET_ITEM(constants, kConstResume) != PyTuple_GET_ITEM(GeneratorBodyConstants(), 0)) {
-    return nullptr;
+    return Entry::kNone;
   }
-  if (state == FRAME_SUSPENDED && frame->prev_instr != GeneratorLoopStart(code) + Layout(false).yield) {
-    return nullptr;  // in the SEND loop (or anywhere else the interpreter left it)
+  Entry entry = Entry::kBody;
+  if (state == FRAME_SUSPENDED) {
+    const LoopLayout& layout = Layout(false);
+    _Py_CODEUNIT* start = GeneratorLoopStart(code);
+    if (frame->prev_instr == start + layout.send + 1) {
+      entry = Entry::kDelegate;
+    } else if (frame->prev_instr != start + layout.yield) {
+      return Entry::kNone;
+    }
   }
-  if (_PyInterpreterState_GetEvalFrameFunc(thread->interp) != _PyEval_EvalFrameDefault) return nullptr;
+  if (_PyInterpreterState_GetEvalFrameFunc(thread->interp) != _PyEval_EvalFrameDefault) {
+    return Entry::kNone;
+  }
   PyObject* capsule = PyTuple_GET_ITEM(constants, 3);
-  if (!PyCapsule_CheckExact(capsule) || PyCapsule_GetName(capsule) != nullptr) return nullptr;
-  return reinterpret_cast<GeneratorResume>(PyCapsule_GetPointer(capsule, nullptr));
+  if (!PyCapsule_CheckExact(capsule) || PyCapsule_GetName(capsule) != nullptr) return Entry::kNone;
+  *resume = reinterpret_cast<GeneratorResume>(PyCapsule_GetPointer(capsule, nullptr));
+  return *resume != nullptr ? entry : Entry::kNone;
 }
 
 // The interpreter's entry into a frame counts one level of recursion.
@@ -265,15 +279,17 @@ inline bool EnterRecursion(PyThreadState* thread) {
   return thread->recursion_remaining-- <= 0 && _Py_CheckRecursiveCall(thread, "") != 0;
 }
 
-// gen_send_ex2's end of a step: the generator gives back the exception state it pushed.
-inline void PopExceptionState(PyGenObject* gen, PyThreadState* thread) {
+// gen_send_ex2's end of a step: the frame leaves the frame chain and the generator gives
+// back the exception state it pushed.
+inline void LeaveStep(PyGenObject* gen, _PyInterpreterFrame* frame, PyThreadState* thread) {
   thread->exc_info = gen->gi_exc_state.previous_item;
   gen->gi_exc_state.previous_item = nullptr;
+  frame->previous = nullptr;
 }
 
-// gen_send_ex2 after a generator's frame returned or raised: PEP 479 (a StopIteration
-// leaving the body becomes RuntimeError), then the generator is finished for good and
-// its frame released.
+// gen_send_ex2 after a generator's frame returned (`value`) or raised (NULL): PEP 479 (a
+// StopIteration leaving the body becomes RuntimeError), then the generator is finished
+// for good and its frame released.
 int FinishGenerator(PyGenObject* gen, PyObject* value) {
   if (value == nullptr && PyErr_ExceptionMatches(PyExc_StopIteration)) {
     _PyErr_FormatFromCause(PyExc_RuntimeError, "%s",
@@ -291,90 +307,134 @@ int FinishGenerator(PyGenObject* gen, PyObject* value) {
 int StepGenerator(PyObject* generator, PyObject* sent, PyObject** result) {
   PyGenObject* gen = reinterpret_cast<PyGenObject*>(generator);
   PyThreadState* thread = PyThreadState_Get();
-  GeneratorResume resume = DirectResume(gen, thread);
+  GeneratorResume resume = nullptr;
+  const Entry entry = DirectEntry(gen, thread, &resume);
   // A just-started generator takes only None (the generic path raises the TypeError).
-  if (resume == nullptr || (gen->gi_frame_state == FRAME_CREATED && sent != Py_None)) {
+  if (entry == Entry::kNone || (gen->gi_frame_state == FRAME_CREATED && sent != Py_None)) {
     return kNotStepped;
   }
+  *result = nullptr;
   _PyInterpreterFrame* frame = reinterpret_cast<_PyInterpreterFrame*>(gen->gi_iframe);
+  PyCodeObject* code = frame->f_code;
   _PyCFrame* cframe = thread->cframe;
-  // gen_send_ex2: the frame returns to this caller; the generator's exception state is
+  // gen_send_ex2: the frame returns to this caller, the generator's exception state is
   // the thread's innermost while it runs.
   frame->previous = cframe->current_frame;
   gen->gi_exc_state.previous_item = thread->exc_info;
   thread->exc_info = &gen->gi_exc_state;
   gen->gi_frame_state = FRAME_EXECUTING;
-  *result = nullptr;
   if (EnterRecursion(thread)) {
-    // As the interpreter's entry fails: the generator ends with the RecursionError.
-    PopExceptionState(gen, thread);
-    frame->previous = nullptr;
+    // As when the interpreter's entry fails: the generator ends with the RecursionError.
+    LeaveStep(gen, frame, thread);
     return FinishGenerator(gen, nullptr);
   }
   // The eval loop's entry: the frame is the thread's current one.
   cframe->current_frame = frame;
-  const int stack_top = frame->stacktop;
-  PyObject* value = resume(frame->localsplus, reinterpret_cast<PyObject*>(frame->f_func),
-                           reinterpret_cast<PyObject*>(frame->f_code), sent);
-  PyCodeObject* code = frame->f_code;
-  if (value == DelegateMarker()) {
-    // `yield from` / `await`: the interpreter runs the resume loop's SEND loop from
-    // where its CALL of the compiled body returned (the marker on the stack), so the
-    // delegate is CPython's to drive, throw into and show (gi_yieldfrom).
-    cframe->current_frame = frame->previous;
-    ++thread->recursion_remaining;
-    frame->stacktop = stack_top;
-    frame->localsplus[frame->stacktop++] = value;
-    frame->prev_instr = GeneratorLoopStart(code) + Layout(false).dispatch - 1;
-    value = _PyEval_EvalFrameDefault(thread, frame, 0);
-    if (gen->gi_frame_state == FRAME_EXECUTING) gen->gi_frame_state = FRAME_COMPLETED;
-    PopExceptionState(gen, thread);
-    frame->previous = nullptr;
-    if (value != nullptr && gen->gi_frame_state == FRAME_SUSPENDED) {
+  PyObject* const function = reinterpret_cast<PyObject*>(frame->f_func);
+  PyObject* const code_object = reinterpret_cast<PyObject*>(code);
+  const LoopLayout& layout = Layout(false);
+  _Py_CODEUNIT* const start = GeneratorLoopStart(code);
+  PyObject** const stack_base = frame->localsplus + frame->stacktop - (entry == Entry::kDelegate ? 1 : 0);
+  bool delegating = entry == Entry::kDelegate;
+  PyObject* value = delegating ? nullptr : resume(frame->localsplus, function, code_object, sent);
+  for (;;) {
+    if (!delegating && value == DelegateMarker()) {
+      // `yield from` / `await`: the delegate in the hand-over slot goes on the frame's
+      // stack, where the SEND loop (and gi_yieldfrom, throw(), close()) keep it.
+      Py_DECREF(value);
+      PyObject** slot = &frame->localsplus[code->co_nlocalsplus];
+      value = *slot;
+      *slot = nullptr;
+      if (value == nullptr) {
+        PyErr_SetString(PyExc_SystemError, "compiled generator handed over nothing");
+        break;
+      }
+      *stack_base = value;
+      frame->stacktop = static_cast<int>(stack_base + 1 - frame->localsplus);
+      sent = Py_None;
+      delegating = true;
+    }
+    if (delegating) {
+      // SEND: one step of the delegate (directly when it is compiled too).
+      delegating = false;
+      {
+        PyObject* receiver = *stack_base;
+        frame->prev_instr = start + layout.send;
+        PyObject* delegated = nullptr;
+        int status = PyGen_CheckExact(receiver) || PyCoro_CheckExact(receiver)
+                         ? StepGenerator(receiver, sent, &delegated)
+                         : kNotStepped;
+        if (status == kNotStepped) status = PyIter_Send(receiver, sent, &delegated);
+        if (status == PYGEN_NEXT) {
+          // Its YIELD_VALUE: suspended in the SEND loop.
+          frame->prev_instr = start + layout.send + 1;
+          gen->gi_frame_state = FRAME_SUSPENDED;
+          cframe->current_frame = frame->previous;
+          ++thread->recursion_remaining;
+          LeaveStep(gen, frame, thread);
+          *result = delegated;
+          return PYGEN_NEXT;
+        }
+        frame->stacktop = static_cast<int>(stack_base - frame->localsplus);
+        if (status == PYGEN_RETURN) {
+          // The delegate's return value is what `yield from` gives the body.
+          *stack_base = nullptr;
+          Py_DECREF(receiver);
+          value = resume(frame->localsplus, function, code_object, delegated);
+          Py_DECREF(delegated);
+          continue;
+        }
+        // The delegate raised: the eval loop adds this frame's traceback entry, empties
+        // the stack to the handler's depth and calls the compiled throw, which takes
+        // the entry off again and raises the exception in the body.
+        PyObject *type, *exception, *traceback;
+        PyErr_Fetch(&type, &exception, &traceback);
+        PyErr_NormalizeException(&type, &exception, &traceback);
+        if (traceback != nullptr) PyException_SetTraceback(exception, traceback);
+        if (_PyFrame_GetFrameObject(frame) == nullptr) PyErr_Clear();
+        *stack_base = nullptr;
+        Py_DECREF(receiver);
+        PyErr_Restore(type, exception, traceback);
+        value = resume(frame->localsplus, function, code_object, nullptr);
+        continue;
+      }
+    }
+    if (value != nullptr && value != ReturnMarker()) {
+      // YIELD_VALUE: suspended at the body's own yield, as the resume loop leaves it.
+      frame->prev_instr = start + layout.yield;
+      gen->gi_frame_state = FRAME_SUSPENDED;
+      cframe->current_frame = frame->previous;
+      ++thread->recursion_remaining;
+      LeaveStep(gen, frame, thread);
       *result = value;
       return PYGEN_NEXT;
     }
-    *result = value;
-    return FinishGenerator(gen, value);
-  }
-  if (value != nullptr && value != ReturnMarker()) {
-    // YIELD_VALUE: suspended at the body's own yield, as the resume loop leaves it.
-    frame->prev_instr = GeneratorLoopStart(code) + Layout(false).yield;
-    gen->gi_frame_state = FRAME_SUSPENDED;
-    cframe->current_frame = frame->previous;
-    ++thread->recursion_remaining;
-    PopExceptionState(gen, thread);
-    frame->previous = nullptr;
-    *result = value;
-    return PYGEN_NEXT;
-  }
-  if (value != nullptr) {
-    // RETURN_VALUE of the value in the hand-over slot.
-    Py_DECREF(value);
-    PyObject** slot = &frame->localsplus[code->co_nlocalsplus];
-    value = *slot;
-    *slot = nullptr;
-    if (value == nullptr) PyErr_SetString(PyExc_SystemError, "compiled generator handed over nothing");
+    if (value != nullptr) {
+      // RETURN_VALUE of the value in the hand-over slot.
+      Py_DECREF(value);
+      PyObject** slot = &frame->localsplus[code->co_nlocalsplus];
+      value = *slot;
+      *slot = nullptr;
+      if (value == nullptr) {
+        PyErr_SetString(PyExc_SystemError, "compiled generator handed over nothing");
+      }
+    }
+    break;
   }
   if (value == nullptr) {
     // The eval loop's error exit: the frame's traceback entry (the compiled body took
     // its own off and left the frame at its site), then its stack (the temporaries) is
     // emptied before the frame is left.
-    if (!PyErr_Occurred()) {
-      PyErr_SetString(PyExc_SystemError, "error return without exception set");
-    }
+    if (!PyErr_Occurred()) PyErr_SetString(PyExc_SystemError, "error return without exception set");
     PyFrameObject* frame_object = _PyFrame_GetFrameObject(frame);
     if (frame_object != nullptr) PyTraceBack_Here(frame_object);
-    for (int i = stack_top - 1; i >= code->co_nlocalsplus; --i) Py_CLEAR(frame->localsplus[i]);
+    for (int i = frame->stacktop - 1; i >= code->co_nlocalsplus; --i) Py_CLEAR(frame->localsplus[i]);
     frame->stacktop = code->co_nlocalsplus;
-  } else {
-    frame->stacktop = stack_top;
   }
   cframe->current_frame = frame->previous;
   ++thread->recursion_remaining;
   gen->gi_frame_state = FRAME_COMPLETED;
-  PopExceptionState(gen, thread);
-  frame->previous = nullptr;
+  LeaveStep(gen, frame, thread);
   *result = value;
   return FinishGenerator(gen, value);
 }
@@ -405,6 +465,32 @@ int IterNext(PyObject* iterator, PyObject** item) {
     PyErr_Clear();
   }
   return 0;
+}
+
+PyObject* CallLoadedMethod(PyObject** slots, size_t positional_count, PyObject* kwnames) {
+  if (slots[1] != nullptr) {
+    // generator.send(value): the method LoadMethod found is the type's own descriptor.
+    static PyObject* const send = PyDict_GetItemString(PyGen_Type.tp_dict, "send");
+    if (slots[0] == send && send != nullptr && positional_count == 1 && kwnames == nullptr &&
+        PyGen_CheckExact(slots[1])) {
+      PyObject* value;
+      const int status = StepGenerator(slots[1], slots[2], &value);
+      if (status == PYGEN_NEXT) return value;
+      if (status == PYGEN_RETURN) {  // gen_send_ex: the return value as StopIteration
+        if (value == Py_None) {
+          PyErr_SetNone(PyExc_StopIteration);
+        } else {
+          _PyGen_SetStopIterationValue(value);
+        }
+        Py_DECREF(value);
+        return nullptr;
+      }
+      if (status == PYGEN_ERROR) return nullptr;
+    }
+    return PyObject_Vectorcall(slots[0], slots + 1, positional_count + 1, kwnames);
+  }
+  return PyObject_Vectorcall(slots[0], slots + 2, positional_count | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                             kwnames);
 }
 
 PyObject* NewGenerator(PyObject* function) {

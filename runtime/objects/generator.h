@@ -72,6 +72,10 @@ int StepGenerator(PyObject* generator, PyObject* sent, PyObject** result);
 // Compiled generators are stepped directly (StepGenerator).
 int IterNext(PyObject* iterator, PyObject** item);
 
+// Calls what kiln::LoadMethod (ops.h) prepared: slots = [callable, self or NULL,
+// arguments...]. `generator.send(value)` on a compiled generator is a StepGenerator.
+PyObject* CallLoadedMethod(PyObject** slots, size_t positional_count, PyObject* kwnames);
+
 // The markers the compiled body returns (new references).
 PyObject* GeneratorDelegate();
 PyObject* GeneratorReturn();

@@ -372,14 +372,6 @@ int LoadMethod(PyObject* name, PyObject** slots) {
   return 0;
 }
 
-PyObject* CallLoadedMethod(PyObject** slots, size_t positional_count, PyObject* kwnames) {
-  if (slots[1] != nullptr) {
-    return PyObject_Vectorcall(slots[0], slots + 1, positional_count + 1, kwnames);
-  }
-  return PyObject_Vectorcall(slots[0], slots + 2, positional_count | PY_VECTORCALL_ARGUMENTS_OFFSET,
-                             kwnames);
-}
-
 int ExtendCallArgs(PyObject* list, PyObject* iterable, PyObject* function) {
   if (Py_TYPE(iterable)->tp_iter == nullptr && !PySequence_Check(iterable)) {
     PyObject* description = FunctionDescription(function);

@@ -73,8 +73,8 @@ PyObject* CallMethod(PyObject* name, PyObject* const* args, size_t count_with_se
 // when the callable is a plain function to call with obj as first argument, else it is
 // cleared. Returns -1 with AttributeError (and the like) set.
 int LoadMethod(PyObject* name, PyObject** slots);
-// Calls what LoadMethod prepared: slots = [callable, self or NULL, arguments...].
-PyObject* CallLoadedMethod(PyObject** slots, size_t positional_count, PyObject* kwnames);
+// (CallLoadedMethod, which calls what LoadMethod prepared, is in
+// runtime/objects/generator.h: generator.send(value) steps a compiled generator there.)
 int ExtendCallArgs(PyObject* list, PyObject* iterable, PyObject* function);
 int MergeCallKwargs(PyObject* dict, PyObject* mapping, PyObject* function);
 int AddCallKeyword(PyObject* dict, PyObject* name, PyObject* value, PyObject* function);

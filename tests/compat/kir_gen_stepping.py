@@ -499,6 +499,126 @@ def delegation():
 delegation()
 
 
+# Delegates stepped by a compiled loop: errors, handlers around `yield from`, frames.
+def inner_fails(n):
+    yield from range(n)
+    raise LookupError("inner failed")
+
+
+def outer_catches():
+    try:
+        yield from inner_fails(2)
+    except LookupError as e:
+        yield ("caught", str(e))
+    try:
+        yield from inner_fails(1)
+    finally:
+        yield "finally"
+
+
+def outer_plain():
+    yield "first"
+    yield from inner_fails(1)
+
+
+def inner_frames(outer_box):
+    me = sys._getframe()
+    yield me.f_back.f_code.co_name, outer_box[0].gi_running, outer_box[0].gi_yieldfrom
+    yield me.f_back.f_back.f_code.co_name
+
+
+def outer_frames(box):
+    got = yield from inner_frames(box)
+    yield got
+
+
+def delegate_errors():
+    try:
+        for x in outer_catches():
+            print("outer_catches:", x)
+    except LookupError:
+        traceback.print_exc(file=sys.stdout)
+    try:
+        for x in outer_plain():
+            print("outer_plain:", x)
+    except LookupError:
+        traceback.print_exc(file=sys.stdout)
+    box = []
+    g = outer_frames(box)
+    box.append(g)
+    for x in g:
+        print("frames through yield from:", x)
+
+
+delegate_errors()
+
+
+# send() from compiled code.
+def accumulator():
+    total = 0
+    while True:
+        value = yield total
+        if value is None:
+            return total
+        if value == "boom":
+            raise ArithmeticError("boom")
+        total += value
+
+
+def relay(target):
+    got = yield
+    while True:
+        got = yield target.send(got)
+
+
+def sends():
+    g = accumulator()
+    try:
+        g.send(1)
+    except TypeError as e:
+        print("send to just-started:", e)
+    print("first:", g.send(None), g.send(5), g.send(7), inspect.getgeneratorstate(g))
+    try:
+        g.send(None)
+    except StopIteration as e:
+        print("send returned:", e.value, inspect.getgeneratorstate(g))
+    try:
+        g.send(3)
+    except StopIteration as e:
+        print("send after exhaustion:", e.value)
+    a = accumulator()
+    next(a)
+    r = relay(a)
+    next(r)
+    print("relayed:", [r.send(i) for i in range(5)], a.gi_running, r.gi_running)
+    try:
+        r.send("boom")
+    except ArithmeticError:
+        traceback.print_exc(file=sys.stdout)
+    print("states:", inspect.getgeneratorstate(a), inspect.getgeneratorstate(r))
+    own = []
+
+    def send_self():
+        yield own[0].send(None)
+
+    own.append(send_self())
+    try:
+        own[0].send(None)
+    except ValueError as e:
+        print("send to running:", e)
+    g = accumulator()
+    next(g)
+    print("send kw error:", end=" ")
+    try:
+        g.send(value=1)
+    except TypeError as e:
+        print(e)
+    print("bound send:", [g.send(i) for i in (1, 2)], g.send.__name__)
+
+
+sends()
+
+
 # Generators that finish while values are live in their loops, and locals seen
 # through f_locals mid-iteration.
 def live_values():
