@@ -62,13 +62,16 @@ PyObject* ThrowBuiltin(PyObject*, PyObject* exception) {
 }
 
 // The delegate or the return value the compiled body left in the hand-over slot.
-PyObject* TakeBuiltin(PyObject*, PyObject*) {
-  _PyInterpreterFrame* frame = PyThreadState_Get()->cframe->current_frame;
+PyObject* TakeHandOver(_PyInterpreterFrame* frame) {
   PyObject** slot = &frame->localsplus[frame->f_code->co_nlocalsplus];
   PyObject* value = *slot;
   *slot = nullptr;
   if (value == nullptr) PyErr_SetString(PyExc_SystemError, "compiled generator handed over nothing");
   return value;
+}
+
+PyObject* TakeBuiltin(PyObject*, PyObject*) {
+  return TakeHandOver(PyThreadState_Get()->cframe->current_frame);
 }
 
 PyMethodDef kResumeDef = {"_kiln_resume", ResumeBuiltin, METH_O, "Runs a compiled generator body."};
@@ -239,6 +242,8 @@ namespace {
 
 enum class Entry { kNone, kBody, kDelegate };
 
+constexpr unsigned int kGenericStepInterval = 128;
+
 // How `gen` (a generator or coroutine) can take a plain step: its code is Kiln's (the
 // resume loop's constants), it is created or suspended at a YIELD_VALUE of the resume
 // loop (the body's own, kBody, or the SEND loop's, kDelegate), and nothing watches
@@ -279,12 +284,25 @@ inline bool EnterRecursion(PyThreadState* thread) {
   return thread->recursion_remaining-- <= 0 && _Py_CheckRecursiveCall(thread, "") != 0;
 }
 
-// gen_send_ex2's end of a step: the frame leaves the frame chain and the generator gives
-// back the exception state it pushed.
+// The end of a step: the eval loop's exit from the frame (it leaves the frame chain,
+// the recursion level is given back) and gen_send_ex2's (the generator gives back the
+// exception state it pushed).
 inline void LeaveStep(PyGenObject* gen, _PyInterpreterFrame* frame, PyThreadState* thread) {
+  thread->cframe->current_frame = frame->previous;
+  ++thread->recursion_remaining;
   thread->exc_info = gen->gi_exc_state.previous_item;
   gen->gi_exc_state.previous_item = nullptr;
   frame->previous = nullptr;
+}
+
+// YIELD_VALUE at `instruction`: the generator is suspended there and yields `value`.
+inline int SuspendAt(PyGenObject* gen, _PyInterpreterFrame* frame, PyThreadState* thread,
+                     _Py_CODEUNIT* instruction, PyObject* value, PyObject** result) {
+  frame->prev_instr = instruction;
+  gen->gi_frame_state = FRAME_SUSPENDED;
+  LeaveStep(gen, frame, thread);
+  *result = value;
+  return PYGEN_NEXT;
 }
 
 // gen_send_ex2 after a generator's frame returned (`value`) or raised (NULL): PEP 479 (a
@@ -305,6 +323,11 @@ int FinishGenerator(PyGenObject* gen, PyObject* value) {
 }  // namespace
 
 int StepGenerator(PyObject* generator, PyObject* sent, PyObject** result) {
+  // Compiled code does not look at the eval breaker (signal handlers, a thread asking
+  // for the GIL, pending calls): the interpreter does, at the RESUME after a generator's
+  // YIELD_VALUE. So one step in kGenericStepInterval is left to it.
+  static unsigned int steps = 0;
+  if (++steps % kGenericStepInterval == 0) return kNotStepped;
   PyGenObject* gen = reinterpret_cast<PyGenObject*>(generator);
   PyThreadState* thread = PyThreadState_Get();
   GeneratorResume resume = nullptr;
@@ -324,7 +347,9 @@ int StepGenerator(PyObject* generator, PyObject* sent, PyObject** result) {
   thread->exc_info = &gen->gi_exc_state;
   gen->gi_frame_state = FRAME_EXECUTING;
   if (EnterRecursion(thread)) {
-    // As when the interpreter's entry fails: the generator ends with the RecursionError.
+    // As when the interpreter's entry fails: the generator ends with the RecursionError
+    // (the check has given the level back already; LeaveStep gives it once more).
+    --thread->recursion_remaining;
     LeaveStep(gen, frame, thread);
     return FinishGenerator(gen, nullptr);
   }
@@ -342,13 +367,8 @@ int StepGenerator(PyObject* generator, PyObject* sent, PyObject** result) {
       // `yield from` / `await`: the delegate in the hand-over slot goes on the frame's
       // stack, where the SEND loop (and gi_yieldfrom, throw(), close()) keep it.
       Py_DECREF(value);
-      PyObject** slot = &frame->localsplus[code->co_nlocalsplus];
-      value = *slot;
-      *slot = nullptr;
-      if (value == nullptr) {
-        PyErr_SetString(PyExc_SystemError, "compiled generator handed over nothing");
-        break;
-      }
+      value = TakeHandOver(frame);
+      if (value == nullptr) break;
       *stack_base = value;
       frame->stacktop = static_cast<int>(stack_base + 1 - frame->localsplus);
       sent = Py_None;
@@ -357,67 +377,45 @@ int StepGenerator(PyObject* generator, PyObject* sent, PyObject** result) {
     if (delegating) {
       // SEND: one step of the delegate (directly when it is compiled too).
       delegating = false;
-      {
-        PyObject* receiver = *stack_base;
-        frame->prev_instr = start + layout.send;
-        PyObject* delegated = nullptr;
-        int status = PyGen_CheckExact(receiver) || PyCoro_CheckExact(receiver)
-                         ? StepGenerator(receiver, sent, &delegated)
-                         : kNotStepped;
-        if (status == kNotStepped) status = PyIter_Send(receiver, sent, &delegated);
-        if (status == PYGEN_NEXT) {
-          // Its YIELD_VALUE: suspended in the SEND loop.
-          frame->prev_instr = start + layout.send + 1;
-          gen->gi_frame_state = FRAME_SUSPENDED;
-          cframe->current_frame = frame->previous;
-          ++thread->recursion_remaining;
-          LeaveStep(gen, frame, thread);
-          *result = delegated;
-          return PYGEN_NEXT;
-        }
-        frame->stacktop = static_cast<int>(stack_base - frame->localsplus);
-        if (status == PYGEN_RETURN) {
-          // The delegate's return value is what `yield from` gives the body.
-          *stack_base = nullptr;
-          Py_DECREF(receiver);
-          value = resume(frame->localsplus, function, code_object, delegated);
-          Py_DECREF(delegated);
-          continue;
-        }
-        // The delegate raised: the eval loop adds this frame's traceback entry, empties
-        // the stack to the handler's depth and calls the compiled throw, which takes
-        // the entry off again and raises the exception in the body.
-        PyObject *type, *exception, *traceback;
-        PyErr_Fetch(&type, &exception, &traceback);
-        PyErr_NormalizeException(&type, &exception, &traceback);
-        if (traceback != nullptr) PyException_SetTraceback(exception, traceback);
-        if (_PyFrame_GetFrameObject(frame) == nullptr) PyErr_Clear();
+      PyObject* receiver = *stack_base;
+      frame->prev_instr = start + layout.send;
+      PyObject* delegated = nullptr;
+      int status = PyGen_CheckExact(receiver) || PyCoro_CheckExact(receiver)
+                       ? StepGenerator(receiver, sent, &delegated)
+                       : kNotStepped;
+      if (status == kNotStepped) status = PyIter_Send(receiver, sent, &delegated);
+      if (status == PYGEN_NEXT) {  // the SEND loop's YIELD_VALUE
+        return SuspendAt(gen, frame, thread, start + layout.send + 1, delegated, result);
+      }
+      frame->stacktop = static_cast<int>(stack_base - frame->localsplus);
+      if (status == PYGEN_RETURN) {
+        // The delegate's return value is what `yield from` gives the body.
         *stack_base = nullptr;
         Py_DECREF(receiver);
-        PyErr_Restore(type, exception, traceback);
-        value = resume(frame->localsplus, function, code_object, nullptr);
+        value = resume(frame->localsplus, function, code_object, delegated);
+        Py_DECREF(delegated);
         continue;
       }
+      // The delegate raised: the eval loop adds this frame's traceback entry, empties
+      // the stack to the handler's depth and calls the compiled throw, which takes
+      // the entry off again and raises the exception in the body.
+      PyObject *type, *exception, *traceback;
+      PyErr_Fetch(&type, &exception, &traceback);
+      PyErr_NormalizeException(&type, &exception, &traceback);
+      if (traceback != nullptr) PyException_SetTraceback(exception, traceback);
+      if (_PyFrame_GetFrameObject(frame) == nullptr) PyErr_Clear();
+      *stack_base = nullptr;
+      Py_DECREF(receiver);
+      PyErr_Restore(type, exception, traceback);
+      value = resume(frame->localsplus, function, code_object, nullptr);
+      continue;
     }
-    if (value != nullptr && value != ReturnMarker()) {
-      // YIELD_VALUE: suspended at the body's own yield, as the resume loop leaves it.
-      frame->prev_instr = start + layout.yield;
-      gen->gi_frame_state = FRAME_SUSPENDED;
-      cframe->current_frame = frame->previous;
-      ++thread->recursion_remaining;
-      LeaveStep(gen, frame, thread);
-      *result = value;
-      return PYGEN_NEXT;
+    if (value != nullptr && value != ReturnMarker()) {  // the body's own yield
+      return SuspendAt(gen, frame, thread, start + layout.yield, value, result);
     }
-    if (value != nullptr) {
-      // RETURN_VALUE of the value in the hand-over slot.
+    if (value != nullptr) {  // RETURN_VALUE of the value in the hand-over slot
       Py_DECREF(value);
-      PyObject** slot = &frame->localsplus[code->co_nlocalsplus];
-      value = *slot;
-      *slot = nullptr;
-      if (value == nullptr) {
-        PyErr_SetString(PyExc_SystemError, "compiled generator handed over nothing");
-      }
+      value = TakeHandOver(frame);
     }
     break;
   }
@@ -431,8 +429,6 @@ int StepGenerator(PyObject* generator, PyObject* sent, PyObject** result) {
     for (int i = frame->stacktop - 1; i >= code->co_nlocalsplus; --i) Py_CLEAR(frame->localsplus[i]);
     frame->stacktop = code->co_nlocalsplus;
   }
-  cframe->current_frame = frame->previous;
-  ++thread->recursion_remaining;
   gen->gi_frame_state = FRAME_COMPLETED;
   LeaveStep(gen, frame, thread);
   *result = value;

@@ -637,6 +637,52 @@ def locals_view():
 locals_view()
 
 
+# Signal handlers and other threads still get their turn while compiled code steps
+# compiled generators (the interpreter's eval breaker).
+import os
+import signal
+import threading
+
+
+class Interrupted(Exception):
+    pass
+
+
+def forever(box):
+    n = 0
+    while True:
+        yield len(box), n
+        n += 1
+
+
+def signals_and_threads():
+    def handler(signum, frame):
+        raise Interrupted()
+
+    previous = signal.signal(signal.SIGUSR1, handler)
+    try:
+        for seen, n in forever([]):
+            if n == 10:
+                os.kill(os.getpid(), signal.SIGUSR1)
+            if n > 10000000:
+                break
+    except Interrupted:
+        print("signal handled during the loop")
+    finally:
+        signal.signal(signal.SIGUSR1, previous)
+    box = []
+    worker = threading.Thread(target=lambda: box.append(1))
+    worker.start()
+    for seen, n in forever(box):
+        if seen:
+            break
+    worker.join()
+    print("other thread ran:", box)
+
+
+signals_and_threads()
+
+
 # Reference counts: many steps and many generators leave nothing behind.
 class Token:
     alive = 0
