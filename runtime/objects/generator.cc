@@ -359,8 +359,9 @@ int StepGenerator(PyObject* generator, PyObject* sent, PyObject** result) {
   PyObject* const code_object = reinterpret_cast<PyObject*>(code);
   const LoopLayout& layout = Layout(false);
   _Py_CODEUNIT* const start = GeneratorLoopStart(code);
-  PyObject** const stack_base = frame->localsplus + frame->stacktop - (entry == Entry::kDelegate ? 1 : 0);
   bool delegating = entry == Entry::kDelegate;
+  // Where the SEND loop keeps the delegate (the frame's stack above the temporaries).
+  PyObject** const stack_base = frame->localsplus + frame->stacktop - (delegating ? 1 : 0);
   PyObject* value = delegating ? nullptr : resume(frame->localsplus, function, code_object, sent);
   for (;;) {
     if (!delegating && value == DelegateMarker()) {
@@ -426,7 +427,9 @@ int StepGenerator(PyObject* generator, PyObject* sent, PyObject** result) {
     if (!PyErr_Occurred()) PyErr_SetString(PyExc_SystemError, "error return without exception set");
     PyFrameObject* frame_object = _PyFrame_GetFrameObject(frame);
     if (frame_object != nullptr) PyTraceBack_Here(frame_object);
-    for (int i = frame->stacktop - 1; i >= code->co_nlocalsplus; --i) Py_CLEAR(frame->localsplus[i]);
+    for (int i = frame->stacktop - 1; i >= code->co_nlocalsplus; --i) {
+      Py_CLEAR(frame->localsplus[i]);
+    }
     frame->stacktop = code->co_nlocalsplus;
   }
   gen->gi_frame_state = FRAME_COMPLETED;
