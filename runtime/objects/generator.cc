@@ -15,6 +15,8 @@
 // Internal to CPython (pycore_ceval.h, which C++ cannot include): makes the generator,
 // coroutine or async generator object of a function, with an empty frame.
 extern "C" PyObject* _Py_MakeCoro(PyFunctionObject* function);
+// The recursion check of the interpreter's frame entry (pycore_ceval.h too).
+extern "C" int _Py_CheckRecursiveCall(PyThreadState* thread, const char* where);
 
 namespace kiln {
 namespace {
@@ -60,13 +62,16 @@ PyObject* ThrowBuiltin(PyObject*, PyObject* exception) {
 }
 
 // The delegate or the return value the compiled body left in the hand-over slot.
-PyObject* TakeBuiltin(PyObject*, PyObject*) {
-  _PyInterpreterFrame* frame = PyThreadState_Get()->cframe->current_frame;
+PyObject* TakeHandOver(_PyInterpreterFrame* frame) {
   PyObject** slot = &frame->localsplus[frame->f_code->co_nlocalsplus];
   PyObject* value = *slot;
   *slot = nullptr;
   if (value == nullptr) PyErr_SetString(PyExc_SystemError, "compiled generator handed over nothing");
   return value;
+}
+
+PyObject* TakeBuiltin(PyObject*, PyObject*) {
+  return TakeHandOver(PyThreadState_Get()->cframe->current_frame);
 }
 
 PyMethodDef kResumeDef = {"_kiln_resume", ResumeBuiltin, METH_O, "Runs a compiled generator body."};
@@ -99,8 +104,18 @@ void TableEntry(std::string* table, int start, int end, int target, int depth) {
 
 }  // namespace
 
-void AppendGeneratorBody(std::string* bytecode, std::string* exception_table,
-                         bool async_generator, int stack_base) {
+namespace {
+
+// Where the resume loop's units are, from its first unit (see AppendGeneratorBody).
+struct LoopLayout {
+  int length = 0;    // units
+  int dispatch = 0;  // the unit after the CALL of the compiled resume (and its caches)
+  int yield = 0;     // the YIELD_VALUE of the body's own yields
+  int send = 0;      // the SEND of a delegate (its YIELD_VALUE follows)
+};
+
+void WriteGeneratorBody(std::string* bytecode, std::string* exception_table, bool async_generator,
+                        int stack_base, LoopLayout* layout) {
   using bytecode::CallNoArgs;
   using bytecode::CallOneArg;
   using bytecode::Unit;
@@ -149,18 +164,35 @@ void AppendGeneratorBody(std::string* bytecode, std::string* exception_table,
   // raised by the delegate in SEND, go to the compiled body.
   TableEntry(exception_table, yield, yield + 3, handler, stack_base);
   TableEntry(exception_table, send, exit + 1, handler, stack_base);
+  if (layout != nullptr) {
+    layout->length = here();
+    layout->dispatch = dispatch;
+    layout->yield = yield;
+    layout->send = send;
+  }
+}
+
+}  // namespace
+
+void AppendGeneratorBody(std::string* bytecode, std::string* exception_table,
+                         bool async_generator, int stack_base) {
+  WriteGeneratorBody(bytecode, exception_table, async_generator, stack_base, nullptr);
 }
 
 namespace {
 
+const LoopLayout& Layout(bool async_generator) {
+  static const LoopLayout layouts[2] = {
+      [] { std::string b, t; LoopLayout l; WriteGeneratorBody(&b, &t, false, 0, &l); return l; }(),
+      [] { std::string b, t; LoopLayout l; WriteGeneratorBody(&b, &t, true, 0, &l); return l; }(),
+  };
+  return layouts[async_generator ? 1 : 0];
+}
+
 // The resume loop is the end of the code: its first unit is this far from the end.
 _Py_CODEUNIT* GeneratorLoopStart(PyCodeObject* code) {
-  static const int lengths[2] = {
-      [] { std::string b, t; AppendGeneratorBody(&b, &t, false, 0); return static_cast<int>(b.size() / 2); }(),
-      [] { std::string b, t; AppendGeneratorBody(&b, &t, true, 0); return static_cast<int>(b.size() / 2); }(),
-  };
   const int units = static_cast<int>(_PyCode_NBYTES(code) / sizeof(_Py_CODEUNIT));
-  return _PyCode_CODE(code) + units - lengths[(code->co_flags & CO_ASYNC_GENERATOR) ? 1 : 0];
+  return _PyCode_CODE(code) + units - Layout(code->co_flags & CO_ASYNC_GENERATOR).length;
 }
 
 }  // namespace
@@ -197,6 +229,267 @@ PyObject* GeneratorBodyConstants() {
     return tuple;
   }();
   return constants;
+}
+
+namespace {
+
+// A step of a compiled generator taken straight from compiled code, without the
+// interpreter: what gen_send_ex2 and the eval loop do with the resume loop
+// (AppendGeneratorBody) — the frame entry, the CALL of the compiled body, the SEND loop
+// of a delegate, YIELD_VALUE, RETURN_VALUE and the error exit — done here in C. The
+// frame is left in the state the resume loop would leave it in, so CPython resumes it
+// later (next(), send(), throw(), close()) as if it had run every step itself.
+
+enum class Entry { kNone, kBody, kDelegate };
+
+constexpr unsigned int kGenericStepInterval = 128;
+
+// How `gen` (a generator or coroutine) can take a plain step: its code is Kiln's (the
+// resume loop's constants), it is created or suspended at a YIELD_VALUE of the resume
+// loop (the body's own, kBody, or the SEND loop's, kDelegate), and nothing watches
+// frames (tracing, profiling, a PEP 523 frame evaluator). *resume gets the compiled body.
+Entry DirectEntry(PyGenObject* gen, PyThreadState* thread, GeneratorResume* resume) {
+  const int state = gen->gi_frame_state;
+  if (state != FRAME_CREATED && state != FRAME_SUSPENDED) return Entry::kNone;
+  if (thread->cframe->use_tracing) return Entry::kNone;
+  _PyInterpreterFrame* frame = reinterpret_cast<_PyInterpreterFrame*>(gen->gi_iframe);
+  PyCodeObject* code = frame->f_code;
+  if (code->co_flags & CO_ASYNC_GENERATOR) return Entry::kNone;
+  PyObject* constants = code->co_consts;
+  if (PyTuple_GET_SIZE(constants) <= kConstThrow ||
+      PyTuple_GET_ITEM(constants, kConstResume) != PyTuple_GET_ITEM(GeneratorBodyConstants(), 0)) {
+    return Entry::kNone;
+  }
+  Entry entry = Entry::kBody;
+  if (state == FRAME_SUSPENDED) {
+    const LoopLayout& layout = Layout(false);
+    _Py_CODEUNIT* start = GeneratorLoopStart(code);
+    if (frame->prev_instr == start + layout.send + 1) {
+      entry = Entry::kDelegate;
+    } else if (frame->prev_instr != start + layout.yield) {
+      return Entry::kNone;
+    }
+  }
+  if (_PyInterpreterState_GetEvalFrameFunc(thread->interp) != _PyEval_EvalFrameDefault) {
+    return Entry::kNone;
+  }
+  PyObject* capsule = PyTuple_GET_ITEM(constants, 3);
+  if (!PyCapsule_CheckExact(capsule) || PyCapsule_GetName(capsule) != nullptr) return Entry::kNone;
+  *resume = reinterpret_cast<GeneratorResume>(PyCapsule_GetPointer(capsule, nullptr));
+  return *resume != nullptr ? entry : Entry::kNone;
+}
+
+// The interpreter's entry into a frame counts one level of recursion.
+inline bool EnterRecursion(PyThreadState* thread) {
+  return thread->recursion_remaining-- <= 0 && _Py_CheckRecursiveCall(thread, "") != 0;
+}
+
+// The end of a step: the eval loop's exit from the frame (it leaves the frame chain,
+// the recursion level is given back) and gen_send_ex2's (the generator gives back the
+// exception state it pushed).
+inline void LeaveStep(PyGenObject* gen, _PyInterpreterFrame* frame, PyThreadState* thread) {
+  thread->cframe->current_frame = frame->previous;
+  ++thread->recursion_remaining;
+  thread->exc_info = gen->gi_exc_state.previous_item;
+  gen->gi_exc_state.previous_item = nullptr;
+  frame->previous = nullptr;
+}
+
+// YIELD_VALUE at `instruction`: the generator is suspended there and yields `value`.
+inline int SuspendAt(PyGenObject* gen, _PyInterpreterFrame* frame, PyThreadState* thread,
+                     _Py_CODEUNIT* instruction, PyObject* value, PyObject** result) {
+  frame->prev_instr = instruction;
+  gen->gi_frame_state = FRAME_SUSPENDED;
+  LeaveStep(gen, frame, thread);
+  *result = value;
+  return PYGEN_NEXT;
+}
+
+// gen_send_ex2 after a generator's frame returned (`value`) or raised (NULL): PEP 479 (a
+// StopIteration leaving the body becomes RuntimeError), then the generator is finished
+// for good and its frame released.
+int FinishGenerator(PyGenObject* gen, PyObject* value) {
+  if (value == nullptr && PyErr_ExceptionMatches(PyExc_StopIteration)) {
+    _PyErr_FormatFromCause(PyExc_RuntimeError, "%s",
+                           PyCoro_CheckExact(gen) ? "coroutine raised StopIteration"
+                                                  : "generator raised StopIteration");
+  }
+  Py_CLEAR(gen->gi_exc_state.exc_value);
+  gen->gi_frame_state = FRAME_CLEARED;
+  _PyFrame_Clear(reinterpret_cast<_PyInterpreterFrame*>(gen->gi_iframe));
+  return value != nullptr ? PYGEN_RETURN : PYGEN_ERROR;
+}
+
+}  // namespace
+
+int StepGenerator(PyObject* generator, PyObject* sent, PyObject** result) {
+  // Compiled code does not look at the eval breaker (signal handlers, a thread asking
+  // for the GIL, pending calls): the interpreter does, at the RESUME after a generator's
+  // YIELD_VALUE. So one step in kGenericStepInterval is left to it.
+  static unsigned int steps = 0;
+  if (++steps % kGenericStepInterval == 0) return kNotStepped;
+  PyGenObject* gen = reinterpret_cast<PyGenObject*>(generator);
+  PyThreadState* thread = PyThreadState_Get();
+  GeneratorResume resume = nullptr;
+  const Entry entry = DirectEntry(gen, thread, &resume);
+  // A just-started generator takes only None (the generic path raises the TypeError).
+  if (entry == Entry::kNone || (gen->gi_frame_state == FRAME_CREATED && sent != Py_None)) {
+    return kNotStepped;
+  }
+  *result = nullptr;
+  _PyInterpreterFrame* frame = reinterpret_cast<_PyInterpreterFrame*>(gen->gi_iframe);
+  PyCodeObject* code = frame->f_code;
+  _PyCFrame* cframe = thread->cframe;
+  // gen_send_ex2: the frame returns to this caller, the generator's exception state is
+  // the thread's innermost while it runs.
+  frame->previous = cframe->current_frame;
+  gen->gi_exc_state.previous_item = thread->exc_info;
+  thread->exc_info = &gen->gi_exc_state;
+  gen->gi_frame_state = FRAME_EXECUTING;
+  if (EnterRecursion(thread)) {
+    // As when the interpreter's entry fails: the generator ends with the RecursionError
+    // (the check has given the level back already; LeaveStep gives it once more).
+    --thread->recursion_remaining;
+    LeaveStep(gen, frame, thread);
+    return FinishGenerator(gen, nullptr);
+  }
+  // The eval loop's entry: the frame is the thread's current one.
+  cframe->current_frame = frame;
+  PyObject* const function = reinterpret_cast<PyObject*>(frame->f_func);
+  PyObject* const code_object = reinterpret_cast<PyObject*>(code);
+  const LoopLayout& layout = Layout(false);
+  _Py_CODEUNIT* const start = GeneratorLoopStart(code);
+  bool delegating = entry == Entry::kDelegate;
+  // Where the SEND loop keeps the delegate (the frame's stack above the temporaries).
+  PyObject** const stack_base = frame->localsplus + frame->stacktop - (delegating ? 1 : 0);
+  PyObject* value = delegating ? nullptr : resume(frame->localsplus, function, code_object, sent);
+  for (;;) {
+    if (!delegating && value == DelegateMarker()) {
+      // `yield from` / `await`: the delegate in the hand-over slot goes on the frame's
+      // stack, where the SEND loop (and gi_yieldfrom, throw(), close()) keep it.
+      Py_DECREF(value);
+      value = TakeHandOver(frame);
+      if (value == nullptr) break;
+      *stack_base = value;
+      frame->stacktop = static_cast<int>(stack_base + 1 - frame->localsplus);
+      sent = Py_None;
+      delegating = true;
+    }
+    if (delegating) {
+      // SEND: one step of the delegate (directly when it is compiled too).
+      delegating = false;
+      PyObject* receiver = *stack_base;
+      frame->prev_instr = start + layout.send;
+      PyObject* delegated = nullptr;
+      int status = PyGen_CheckExact(receiver) || PyCoro_CheckExact(receiver)
+                       ? StepGenerator(receiver, sent, &delegated)
+                       : kNotStepped;
+      if (status == kNotStepped) status = PyIter_Send(receiver, sent, &delegated);
+      if (status == PYGEN_NEXT) {  // the SEND loop's YIELD_VALUE
+        return SuspendAt(gen, frame, thread, start + layout.send + 1, delegated, result);
+      }
+      frame->stacktop = static_cast<int>(stack_base - frame->localsplus);
+      if (status == PYGEN_RETURN) {
+        // The delegate's return value is what `yield from` gives the body.
+        *stack_base = nullptr;
+        Py_DECREF(receiver);
+        value = resume(frame->localsplus, function, code_object, delegated);
+        Py_DECREF(delegated);
+        continue;
+      }
+      // The delegate raised: the eval loop adds this frame's traceback entry, empties
+      // the stack to the handler's depth and calls the compiled throw, which takes
+      // the entry off again and raises the exception in the body.
+      PyObject *type, *exception, *traceback;
+      PyErr_Fetch(&type, &exception, &traceback);
+      PyErr_NormalizeException(&type, &exception, &traceback);
+      if (traceback != nullptr) PyException_SetTraceback(exception, traceback);
+      if (_PyFrame_GetFrameObject(frame) == nullptr) PyErr_Clear();
+      *stack_base = nullptr;
+      Py_DECREF(receiver);
+      PyErr_Restore(type, exception, traceback);
+      value = resume(frame->localsplus, function, code_object, nullptr);
+      continue;
+    }
+    if (value != nullptr && value != ReturnMarker()) {  // the body's own yield
+      return SuspendAt(gen, frame, thread, start + layout.yield, value, result);
+    }
+    if (value != nullptr) {  // RETURN_VALUE of the value in the hand-over slot
+      Py_DECREF(value);
+      value = TakeHandOver(frame);
+    }
+    break;
+  }
+  if (value == nullptr) {
+    // The eval loop's error exit: the frame's traceback entry (the compiled body took
+    // its own off and left the frame at its site), then its stack (the temporaries) is
+    // emptied before the frame is left.
+    if (!PyErr_Occurred()) PyErr_SetString(PyExc_SystemError, "error return without exception set");
+    PyFrameObject* frame_object = _PyFrame_GetFrameObject(frame);
+    if (frame_object != nullptr) PyTraceBack_Here(frame_object);
+    for (int i = frame->stacktop - 1; i >= code->co_nlocalsplus; --i) {
+      Py_CLEAR(frame->localsplus[i]);
+    }
+    frame->stacktop = code->co_nlocalsplus;
+  }
+  gen->gi_frame_state = FRAME_COMPLETED;
+  LeaveStep(gen, frame, thread);
+  *result = value;
+  return FinishGenerator(gen, value);
+}
+
+int IterNext(PyObject* iterator, PyObject** item) {
+  if (PyGen_CheckExact(iterator)) {
+    PyObject* value;
+    const int status = StepGenerator(iterator, Py_None, &value);
+    if (status != kNotStepped) {
+      if (status == PYGEN_NEXT) {
+        *item = value;
+        return 1;
+      }
+      if (status == PYGEN_RETURN) {  // exhausted: the return value is dropped
+        Py_DECREF(value);
+        return 0;
+      }
+      return -1;
+    }
+  }
+  PyObject* value = (*Py_TYPE(iterator)->tp_iternext)(iterator);
+  if (value != nullptr) {
+    *item = value;
+    return 1;
+  }
+  if (PyErr_Occurred()) {
+    if (!PyErr_ExceptionMatches(PyExc_StopIteration)) return -1;
+    PyErr_Clear();
+  }
+  return 0;
+}
+
+PyObject* CallLoadedMethod(PyObject** slots, size_t positional_count, PyObject* kwnames) {
+  if (slots[1] != nullptr) {
+    // generator.send(value): the method LoadMethod found is the type's own descriptor.
+    static PyObject* const send = PyDict_GetItemString(PyGen_Type.tp_dict, "send");
+    if (slots[0] == send && send != nullptr && positional_count == 1 && kwnames == nullptr &&
+        PyGen_CheckExact(slots[1])) {
+      PyObject* value;
+      const int status = StepGenerator(slots[1], slots[2], &value);
+      if (status == PYGEN_NEXT) return value;
+      if (status == PYGEN_RETURN) {  // gen_send_ex: the return value as StopIteration
+        if (value == Py_None) {
+          PyErr_SetNone(PyExc_StopIteration);
+        } else {
+          _PyGen_SetStopIterationValue(value);
+        }
+        Py_DECREF(value);
+        return nullptr;
+      }
+      if (status == PYGEN_ERROR) return nullptr;
+    }
+    return PyObject_Vectorcall(slots[0], slots + 1, positional_count + 1, kwnames);
+  }
+  return PyObject_Vectorcall(slots[0], slots + 2, positional_count | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                             kwnames);
 }
 
 PyObject* NewGenerator(PyObject* function) {

@@ -54,6 +54,31 @@ PyObject** GeneratorSlots(PyObject* generator);
 // Releases a generator whose arguments could not be bound (no "never awaited" warning).
 void DiscardGenerator(PyObject* generator);
 
+// One step of a compiled generator (or, as a delegate, coroutine) taken by compiled
+// code itself, without a trip through the interpreter: when `generator` is an exact
+// generator (coroutine) whose code is Kiln's and a plain resumption is legal (created,
+// or suspended at a YIELD_VALUE of its resume loop: its body's own, or the SEND loop's
+// of a delegate; not running, no tracing or profiling, no PEP 523 frame evaluator),
+// its compiled body runs in its frame as gen_send_ex2 and the eval loop would run it
+// (frame linked into the thread's frame chain, the generator's exception state pushed,
+// marked running), a delegate is sent to as SEND does (directly when it is a compiled
+// generator too), and the frame is left suspended or finished as the interpreter
+// leaves it, so CPython can resume it later. One step in 128 is left to the
+// interpreter all the same: it handles signals and GIL requests at a generator's
+// resumption. Returns PYGEN_NEXT (*result: the yielded value), PYGEN_RETURN (*result:
+// the return value), PYGEN_ERROR (PEP 479 applied, generator finished), or kNotStepped
+// (nothing done: take the generic path). `sent` is borrowed, never NULL.
+inline constexpr int kNotStepped = -2;
+int StepGenerator(PyObject* generator, PyObject* sent, PyObject** result);
+
+// The next item of `iterator` (the IterNext op): 1: *item set; 0: exhausted; -1: error.
+// Compiled generators are stepped directly (StepGenerator).
+int IterNext(PyObject* iterator, PyObject** item);
+
+// Calls what kiln::LoadMethod (ops.h) prepared: slots = [callable, self or NULL,
+// arguments...]. `generator.send(value)` on a compiled generator is a StepGenerator.
+PyObject* CallLoadedMethod(PyObject** slots, size_t positional_count, PyObject* kwnames);
+
 // The markers the compiled body returns (new references).
 PyObject* GeneratorDelegate();
 PyObject* GeneratorReturn();

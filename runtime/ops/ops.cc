@@ -257,19 +257,6 @@ PyObject* JoinStrings(PyObject* const* items, Py_ssize_t count) {
   return result;
 }
 
-int IterNext(PyObject* iterator, PyObject** item) {
-  PyObject* value = (*Py_TYPE(iterator)->tp_iternext)(iterator);
-  if (value != nullptr) {
-    *item = value;
-    return 1;
-  }
-  if (PyErr_Occurred()) {
-    if (!PyErr_ExceptionMatches(PyExc_StopIteration)) return -1;
-    PyErr_Clear();
-  }
-  return 0;
-}
-
 namespace {
 
 void ReleaseItems(PyObject** out, Py_ssize_t count) {
@@ -383,14 +370,6 @@ int LoadMethod(PyObject* name, PyObject** slots) {
   slots[0] = method;
   if (!unbound) Py_CLEAR(slots[1]);
   return 0;
-}
-
-PyObject* CallLoadedMethod(PyObject** slots, size_t positional_count, PyObject* kwnames) {
-  if (slots[1] != nullptr) {
-    return PyObject_Vectorcall(slots[0], slots + 1, positional_count + 1, kwnames);
-  }
-  return PyObject_Vectorcall(slots[0], slots + 2, positional_count | PY_VECTORCALL_ARGUMENTS_OFFSET,
-                             kwnames);
 }
 
 int ExtendCallArgs(PyObject* list, PyObject* iterable, PyObject* function) {

@@ -60,8 +60,7 @@ PyObject* FormatValue(PyObject* value, int conversion, PyObject* spec);
 PyObject* JoinStrings(PyObject* const* items, Py_ssize_t count);
 
 // --- iteration and unpacking ---
-// 1: *item set; 0: exhausted; -1: error.
-int IterNext(PyObject* iterator, PyObject** item);
+// (IterNext, which steps compiled generators itself, is in runtime/objects/generator.h.)
 int UnpackSequence(PyObject* value, Py_ssize_t count, PyObject** out);
 // a, *b, c = value: out gets `before` items, a list, then `after` items.
 int UnpackStarred(PyObject* value, Py_ssize_t before, Py_ssize_t after, PyObject** out);
@@ -74,8 +73,8 @@ PyObject* CallMethod(PyObject* name, PyObject* const* args, size_t count_with_se
 // when the callable is a plain function to call with obj as first argument, else it is
 // cleared. Returns -1 with AttributeError (and the like) set.
 int LoadMethod(PyObject* name, PyObject** slots);
-// Calls what LoadMethod prepared: slots = [callable, self or NULL, arguments...].
-PyObject* CallLoadedMethod(PyObject** slots, size_t positional_count, PyObject* kwnames);
+// (CallLoadedMethod, which calls what LoadMethod prepared, is in
+// runtime/objects/generator.h: generator.send(value) steps a compiled generator there.)
 int ExtendCallArgs(PyObject* list, PyObject* iterable, PyObject* function);
 int MergeCallKwargs(PyObject* dict, PyObject* mapping, PyObject* function);
 int AddCallKeyword(PyObject* dict, PyObject* name, PyObject* value, PyObject* function);
