@@ -33,11 +33,6 @@ absl::Status RunPipeline(ir::Function& function, const PipelineOptions& options)
     }
     if (options.stop_after == pass.name) break;
   }
-  if (options.verify_last && !options.verify) {
-    if (absl::Status status = ir::Verify(function); !status.ok()) {
-      return absl::InternalError(absl::StrCat("after the passes: ", status.message()));
-    }
-  }
   return absl::OkStatus();
 }
 

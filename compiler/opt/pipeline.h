@@ -23,7 +23,6 @@ const std::vector<Pass>& Pipeline();
 
 struct PipelineOptions {
   bool verify = false;        // run the verifier before the first pass and after each
-  bool verify_last = false;   // run it once, after the last pass
   std::string stop_after;     // stop after the pass of this name ("": run them all)
 };
 
